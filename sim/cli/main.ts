@@ -1,0 +1,27 @@
+import { Command, CommanderError } from 'commander';
+import { PeaklabError } from '../errors.ts';
+
+/** Builds the command tree. Each command lives in its own file under sim/cli/commands. */
+export function buildProgram(): Command {
+  const program = new Command('peaklab')
+    .description('Deterministic grid-simulation and backtesting lab for blockchain-based demand response')
+    .exitOverride();
+  const backtest = program.command('backtest').description('Score forecasting models and customer baselines on real data');
+  void backtest;
+  return program;
+}
+
+/** Runs the CLI; returns the process exit code. Errors are printed with their hint, never as a stack. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof PeaklabError) {
+      process.stderr.write(`peaklab: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
