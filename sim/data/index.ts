@@ -1,0 +1,27 @@
+/** sim/data — dataset manifests → checked frames; time-gated history. The only public entry of this stage. */
+export type { Calendar, Frame, FrameRoles, History } from './types.ts';
+export type { Finding, FindingAction, FindingKind } from './finding.ts';
+export {
+  type ColumnSpec,
+  type ExpandSpec,
+  type Manifest,
+  type Policy,
+  type SourceSpec,
+  type TableSpec,
+  findingKinds,
+  manifestSchema,
+} from './manifest.ts';
+export { parseManifest, type ParseManifestParameters } from './parseManifest.ts';
+export { loadDataset, type LoadDatasetParameters, type LoadDatasetResult } from './loadDataset.ts';
+export {
+  type DataRootSource,
+  listManifests,
+  manifestsDir,
+  projectRoot,
+  resolveDataRoot,
+  type ResolveDataRootParameters,
+  type ResolveDataRootResult,
+  subsetsDir,
+} from './resolveDataRoot.ts';
+export { openHistory, type OpenHistoryParameters } from './openHistory.ts';
+export { summarizeFindings, type FindingSummaryRow, type SummarizeFindingsResult } from './summarizeFindings.ts';
