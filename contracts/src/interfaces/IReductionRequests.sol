@@ -23,4 +23,16 @@ interface IReductionRequests {
     /// @notice Marks `eventId` as settled by a Merkle root (at most once; reverts on a second time).
     /// @dev Only SETTLER_ROLE (the IncentiveDistributor).
     function markSettled(uint256 eventId) external;
+
+    /// @notice The terms the payout rule needs, frozen when `eventId` was created.
+    /// @return rate Token base units per kWh.
+    /// @return tierMultiplierBps The tier's incentive multiplier (bps) at creation.
+    /// @return stressBps Forecast stress (bps) read from LoadForecast at creation.
+    function payoutTerms(uint256 eventId)
+        external
+        view
+        returns (uint256 rate, uint16 tierMultiplierBps, uint32 stressBps);
+
+    /// @notice True once `eventId` was settled by a Merkle root (`markSettled`).
+    function isSettled(uint256 eventId) external view returns (bool);
 }
