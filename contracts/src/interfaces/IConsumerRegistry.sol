@@ -41,4 +41,19 @@ interface IConsumerRegistry {
 
     /// @notice Reliability score in basis points [0, 10000].
     function reliabilityOf(address consumer) external view returns (uint16);
+
+    /// @notice Where `consumer`'s payouts go: its chosen payout address, or itself when none is set.
+    function payoutAddressOf(address consumer) external view returns (address);
+
+    /// @notice The token `consumer` prefers to be paid in (address(0) = no preference).
+    function payoutTokenOf(address consumer) external view returns (address);
+
+    /// @notice True when `consumer` has a standing opt-in (preference autoEnroll) for events it is eligible for.
+    function autoEnrollOf(address consumer) external view returns (bool);
+
+    /// @notice The consumer with dense index `index` (1-based); address(0) when out of range.
+    function consumerAt(uint32 index) external view returns (address);
+
+    /// @notice Number of registered consumers (the largest index).
+    function consumerCount() external view returns (uint32);
 }

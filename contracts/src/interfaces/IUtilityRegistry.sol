@@ -17,7 +17,8 @@ interface IUtilityRegistry {
     /// @notice Stored status of `utility` (Active is reported as Expired once its expiry passed).
     function statusOf(address utility) external view returns (Status);
 
-    /// @notice True when `utility` is Active and its approval has not expired at the current block time.
+    /// @notice True when `utility` is Active, its approval has not expired at the current block time and every
+    ///         governed compliance flag is attested and unexpired.
     function isActive(address utility) external view returns (bool);
 
     /// @notice Reputation score in basis points [0, 10000] (EWMA of event outcomes).
