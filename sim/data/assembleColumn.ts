@@ -299,8 +299,22 @@ export function assembleColumn(p: AssembleColumnParameters): Float64Array {
     }
     flush(n);
   }
-  // DST repeats without a row.
-  for (let i = 0; i < n; i++) if (cause[i] === CAUSE_GAP && axis.ambiguous[i] === 1) cause[i] = CAUSE_DST_REPEAT;
+  // DST repeats without a row: a run of missing intervals that lies entirely inside a repeated
+  // fall-back hour (a longer outage that merely spans one stays a gap).
+  for (let i = 0; i < n; ) {
+    if (cause[i] !== CAUSE_GAP) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let allAmbiguous = true;
+    while (j < n && cause[j] === CAUSE_GAP) {
+      if (axis.ambiguous[j] !== 1) allAmbiguous = false;
+      j++;
+    }
+    if (allAmbiguous) for (let k = i; k < j; k++) cause[k] = CAUSE_DST_REPEAT;
+    i = j;
+  }
 
   // Missing-value policy over contiguous runs of missing intervals.
   let i = 0;

@@ -345,7 +345,7 @@ export function readTable({ manifest, table, dataRoot, clock, fields: wanted, ma
   for (const [ent, u] of [...unsorted.entries()].sort((a, b) => a[0] - b[0])) {
     findings.push({
       kind: 'unsorted',
-      column: table.entity ? `${table.entity}=${entityKeys[ent]}` : '(rows)',
+      column: table.entity ? `${table.entity}=${entityKeys[ent]}` : fields.filter((f) => f !== '').join('/') || '(rows)',
       timestamp: new Date(u.ts).toISOString(),
       file: table.file,
       line: u.line,
