@@ -18,7 +18,7 @@ export function parseManifest({ text, path }: ParseManifestParameters): Manifest
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
+    const line = lineCounter.linePos(e.pos[0]).line;
     throw new DatasetError(`Manifest ${path} is not valid YAML`, {
       details: `${path}${line ? `:${line}` : ''}: ${e.message}`,
       hint: 'Fix the YAML syntax at that line (indentation, quotes, colons).',
@@ -40,6 +40,6 @@ export function parseManifest({ text, path }: ParseManifestParameters): Manifest
   });
   throw new DatasetError(`Manifest ${path} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'})`, {
     details: issues.join('\n'),
-    hint: 'Correct the listed fields; README.md "## Datasets" documents the manifest format.',
+    hint: 'Correct the listed fields; README.md "## Datasets" documents the manifest format. Quote values that must stay text (sha256: "…"), since YAML reads digit-only text as a number.',
   });
 }
