@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { PeaklabError } from '../errors.ts';
+import { backtestForecastCommand } from './commands/backtestForecast.ts';
 
 /** Builds the command tree. Each command lives in its own file under sim/cli/commands. */
 export function buildProgram(): Command {
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .exitOverride();
   const backtest = program.command('backtest').description('Score forecasting models and customer baselines on real data');
   void backtest;
+  backtest.addCommand(backtestForecastCommand());
   return program;
 }
 

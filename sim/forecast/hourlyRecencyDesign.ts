@@ -1,0 +1,105 @@
+import { HOURS_PER_YEAR } from './vanillaDesign.ts';
+import type { Design, DesignContext, SparseRow, TemperatureScale } from './design.ts';
+
+export interface HourlyRecencyDesignParameters {
+  readonly temperatureScale: TemperatureScale;
+  /** Lagged hourly temperatures T(t−h), hours. */
+  readonly temperatureLags: readonly number[];
+  /** Number of daily moving averages of temperature (d-th = mean over t−24d … t−24d+23). */
+  readonly dailyAverages: number;
+  /** Lagged loads L(t−h), hours, each with its own coefficient per day type (Mon, Tue–Fri, Sat, Sun). */
+  readonly loadLags: readonly number[];
+}
+
+/** Day type of a weekday (0 = Sunday): 0 Monday, 1 Tuesday–Friday, 2 Saturday, 3 Sunday. */
+function dayType(weekday: number): number {
+  if (weekday === 1) return 0;
+  if (weekday === 6) return 2;
+  if (weekday === 0) return 3;
+  return 1;
+}
+
+/**
+ * One regression per hour of day (24 partitions), each with: intercept, trend, Month, Weekday, NERC holiday,
+ * Month×(T, T², T³), Month×(x, x², x³) for every lagged temperature and daily moving average (recency
+ * effect, Wang, Liu & Hong 2016), and lagged loads per day type. Every coefficient is hour-specific, which
+ * is the Hour interaction of the pooled models applied to every term; 24 small solves are cheaper than one
+ * large one.
+ */
+export function hourlyRecencyDesign({ temperatureScale, temperatureLags, dailyAverages, loadLags }: HourlyRecencyDesignParameters): Design {
+  const { center, scale } = temperatureScale;
+  const extraCount = temperatureLags.length + dailyAverages;
+  const temperatureStart = 20;
+  const loadStart = temperatureStart + (1 + extraCount) * 36;
+  const size = loadStart + loadLags.length * 4;
+  const lookback = Math.max(0, ...temperatureLags, dailyAverages * 24, ...loadLags);
+  const xs = new Float64Array(1 + extraCount);
+  return {
+    name: 'hourly-recency',
+    size,
+    partitions: 24,
+    maxNonZeros: 6 + (1 + extraCount) * 3 + loadLags.length,
+    lookback,
+    minLoadLag: loadLags.length === 0 ? 0 : Math.min(...loadLags),
+    partition: (context: DesignContext, i: number) => context.calendar.hour[i],
+    fill(context: DesignContext, i: number, row: SparseRow): boolean {
+      const temperature = context.temperature;
+      const at = i - context.base;
+      const t = temperature[at];
+      if (!Number.isFinite(t)) return false;
+      xs[0] = (t - center) / scale;
+      let e = 1;
+      for (const lag of temperatureLags) {
+        const v = temperature[at - lag];
+        if (!Number.isFinite(v)) return false;
+        xs[e++] = (v - center) / scale;
+      }
+      for (let d = 1; d <= dailyAverages; d++) {
+        let sum = 0;
+        const from = at - 24 * d;
+        for (let s = from; s < from + 24; s++) sum += temperature[s];
+        if (!Number.isFinite(sum)) return false;
+        xs[e++] = (sum / 24 - center) / scale;
+      }
+      const { month, weekday } = context.calendar;
+      const m = month[i];
+      const w = weekday[i];
+      let k = 0;
+      row.indices[k] = 0;
+      row.values[k++] = 1;
+      row.indices[k] = 1;
+      row.values[k++] = i / HOURS_PER_YEAR;
+      if (m > 1) {
+        row.indices[k] = 2 + m - 2;
+        row.values[k++] = 1;
+      }
+      if (w > 0) {
+        row.indices[k] = 13 + w - 1;
+        row.values[k++] = 1;
+      }
+      if (context.holiday[i] === 1) {
+        row.indices[k] = 19;
+        row.values[k++] = 1;
+      }
+      for (let q = 0; q < xs.length; q++) {
+        const x = xs[q];
+        const column = temperatureStart + q * 36 + (m - 1) * 3;
+        row.indices[k] = column;
+        row.values[k++] = x;
+        row.indices[k] = column + 1;
+        row.values[k++] = x * x;
+        row.indices[k] = column + 2;
+        row.values[k++] = x * x * x;
+      }
+      const type = dayType(w);
+      for (let p = 0; p < loadLags.length; p++) {
+        const v = context.load[at - loadLags[p]];
+        if (!Number.isFinite(v)) return false;
+        row.indices[k] = loadStart + p * 4 + type;
+        row.values[k++] = v / context.loadScale;
+      }
+      row.nnz = k;
+      return true;
+    },
+  };
+}
