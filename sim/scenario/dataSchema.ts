@@ -39,7 +39,7 @@ export const dataSchema = z
       .min(1, { error: 'expected a directory path' })
       .optional()
       .describe(
-        'Folder holding the datasets, relative to the scenario file. When absent: the --data option, then PEAKLAB_DATA, then ../shared/datasets, then the committed subsets.',
+        'Folder holding the datasets, relative to the scenario file; the --data option overrides it. When absent: --data, then PEAKLAB_DATA, then ../shared/datasets, then the committed subsets (datasets/subsets).',
       ),
   })
   .prefault({})

@@ -15,8 +15,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('loadScenario', () => {
   it('loads the quickstart: ~2,000 consumers, July 2007, a few events', () => {
     const path = join(root, 'scenarios', 'quickstart.yaml');
-    const { scenario, sha256 } = loadScenario({ path });
+    const { scenario, sha256, path: absolute } = loadScenario({ path });
     expect(sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+    expect(absolute).toBe(path);
     expect(scenario.name).toBe('quickstart');
     expect(scenario.population.count).toBe(2000);
     expect(scenario.period).toMatchObject({ start: '2007-07-01', end: '2007-07-31' });

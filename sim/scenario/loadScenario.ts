@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ScenarioError } from '../errors.ts';
 import { SCENARIO_HINT, type ParseScenarioResult } from './parseScenario.ts';
 import { scenarioSchema } from './scenarioSchema.ts';
@@ -10,7 +11,10 @@ export interface LoadScenarioParameters {
   path: string;
 }
 
-export type LoadScenarioResult = ParseScenarioResult;
+export interface LoadScenarioResult extends ParseScenarioResult {
+  /** Absolute path of the file; relative paths inside the scenario (data.dataRoot) are relative to its folder. */
+  path: string;
+}
 
 /**
  * Reads, parses and validates a scenario file. `sha256` is the hash of the file's exact bytes.
@@ -39,5 +43,5 @@ export function loadScenario({ path }: LoadScenarioParameters): LoadScenarioResu
     });
   }
   const { value } = validateYaml({ text, file: path, schema: scenarioSchema, hint: SCENARIO_HINT });
-  return { scenario: value, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { scenario: value, sha256: createHash('sha256').update(bytes).digest('hex'), path: resolve(path) };
 }

@@ -77,13 +77,25 @@ export function validateYaml<S extends z.ZodType>({ text, file, schema, hint }: 
 function messageOf(issue: z.core.$ZodIssue): string {
   const input = 'input' in issue ? issue.input : undefined;
   let message = issue.message;
-  if (message.startsWith('Invalid input: expected') && issue.code === 'invalid_type') message = `expected ${issue.expected}`;
+  if (message.startsWith('Invalid input: expected') && issue.code === 'invalid_type') {
+    message = `expected ${EXPECTED_NAMES[issue.expected] ?? issue.expected}`;
+  }
   if (input === undefined && issue.code === 'invalid_type') return `missing required field (${message})`;
   if (/\bfound\b/.test(message) || input === undefined || (issue.code === 'custom' && typeof input === 'object' && input !== null)) {
     return message;
   }
   return `${message}, found ${describe(input)}`;
 }
+
+/** zod's type names in YAML words. */
+const EXPECTED_NAMES: Readonly<Record<string, string>> = {
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
 
 /** A short description of a YAML value for messages. */
 function describe(value: unknown): string {
