@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { PeaklabError } from '../errors.ts';
+import { backtestBaselineCommand } from './commands/backtestBaseline.ts';
 import { backtestForecastCommand } from './commands/backtestForecast.ts';
 
 /** Builds the command tree. Each command lives in its own file under sim/cli/commands. */
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
   const backtest = program.command('backtest').description('Score forecasting models and customer baselines on real data');
   void backtest;
   backtest.addCommand(backtestForecastCommand());
+  backtest.addCommand(backtestBaselineCommand());
   return program;
 }
 
