@@ -5,6 +5,12 @@ pragma solidity 0.8.28;
 /// @notice The subset of Foundry's cheatcodes peaklab's tests use. The npm `forge-std` does not compile,
 ///         so the tests talk to the cheatcode address through this interface of our own.
 interface Vm {
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
     function prank(address sender) external;
     function startPrank(address sender) external;
     function stopPrank() external;
@@ -26,4 +32,6 @@ interface Vm {
     function revertToState(uint256 snapshotId) external returns (bool success);
     function getBlockTimestamp() external view returns (uint256 timestamp);
     function getBlockNumber() external view returns (uint256 height);
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory logs);
 }
