@@ -38,18 +38,25 @@ const DECIMAL = /^(0|[1-9]\d*)(\.\d{1,18})?$/;
  * A non-negative decimal token amount, written as a number (`0.25`) or a string (`"0.25"`); the parsed
  * value is always the decimal string, so downstream code converts it exactly to base units (bigint).
  */
-export const decimalAmount = z
-  .union([z.number().nonnegative().finite(), z.string().regex(DECIMAL)], {
-    error: 'expected a decimal amount ≥ 0 such as 0.25 or "1500" (at most 18 decimals)',
-  })
-  .transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value))
-  .refine((value) => DECIMAL.test(value), { error: 'expected a decimal amount with at most 18 decimals' });
+const DECIMAL_MESSAGE = 'expected a decimal amount ≥ 0 such as 0.25 or "1500" (at most 18 decimals; quote amounts ≥ 1e15)';
 
+export const decimalAmount = z
+  .union(
+    [
+      z.number({ error: DECIMAL_MESSAGE }).nonnegative({ error: DECIMAL_MESSAGE }).max(1e15, { error: DECIMAL_MESSAGE }),
+      z.string({ error: DECIMAL_MESSAGE }).regex(DECIMAL, { error: DECIMAL_MESSAGE }),
+    ],
+    { error: DECIMAL_MESSAGE },
+  )
+  .transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value))
+  .refine((value) => DECIMAL.test(value), { error: DECIMAL_MESSAGE });
+
+/** The decimal the user wrote: JavaScript's shortest round-trip form, without exponent notation. */
 function numberToDecimal(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
-  // 1e-7 and 1e21 are written in exponent form; toFixed(18) / BigInt give the exact decimal.
-  return value >= 1 ? BigInt(value).toString() : value.toFixed(18).replace(/0+$/, '').replace(/\.$/, '');
+  // Only tiny values (1e-7) are in exponent form below the 1e15 cap; toFixed(18) gives their decimal.
+  return value.toFixed(18).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2007-02-30). */

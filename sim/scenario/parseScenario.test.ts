@@ -74,13 +74,31 @@ describe('parseScenario: valid files', () => {
     const { scenario } = parseScenario({
       text: `${MINIMAL}program:
   rates: { pUSD: 0.1, GRID: "2.000000000000000001" }
+  claims: { minAmount: 1e-7 }
 utilities:
-  bond: { amount: 1e21 }
+  bond: { amount: "1000000000000000000000" }
 `,
       file: 'x.yaml',
     });
     expect(scenario.program.rates).toEqual({ pUSD: '0.1', GRID: '2.000000000000000001' });
+    expect(scenario.program.claims.minAmount).toBe('0.0000001');
     expect(scenario.utilities.bond.amount).toBe('1000000000000000000000');
+  });
+
+  it('lists archetypes (and every section) in schema order, whatever the file order', () => {
+    const { scenario } = parseScenario({
+      text: `population:
+  archetypes:
+    industrial: { share: 0.5 }
+    residential_ac: { share: 0.5 }
+period: { end: 2007-07-02, start: 2007-07-01 }
+name: reordered
+`,
+      file: 'x.yaml',
+    });
+    expect(Object.keys(scenario.population.archetypes)).toEqual(['residential_ac', 'industrial']);
+    expect(Object.keys(scenario).slice(0, 4)).toEqual(['name', 'description', 'seed', 'period']);
+    expect(Object.keys(scenario.period)).toEqual(['start', 'end', 'interval', 'timezone']);
   });
 });
 
