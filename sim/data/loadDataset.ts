@@ -124,8 +124,9 @@ export async function loadDataset({ name, dataRoot, manifestDir, data, env, onFi
     findings.push(...records.findings);
   }
 
-  // Expanded columns (one per matching field, header order, first table first).
+  // Roles declared on columns, then expanded columns (one per matching field, header order, first table first).
   const roleExtra: Record<string, string[]> = {};
+  for (const c of columns) if (c.role) (roleExtra[c.role] ??= []).push(c.name);
   manifest.expand.forEach((e, k) => {
     const names: string[] = [];
     for (const t of e.tables) {
