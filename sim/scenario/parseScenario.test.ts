@@ -212,6 +212,26 @@ period:
     ]);
   });
 
+  it('a cross-field check failing on a default says so', () => {
+    expect(issuesOf(`${MINIMAL}utilities:\n  regulators: 1\n`)).toEqual([
+      {
+        path: 'utilities.approvals.of',
+        line: 5,
+        column: 1,
+        message:
+          'expected at most regulators (1): the N voters are regulators, found 3 (this is the default; set utilities.approvals.of explicitly)',
+      },
+    ]);
+  });
+
+  it('chain.rpcUrl must be an http(s) or ws(s) URL', () => {
+    const { scenario } = parseScenario({ text: `${MINIMAL}chain: { mode: rpc, rpcUrl: "http://127.0.0.1:8545" }\n`, file: 'x.yaml' });
+    expect(scenario.chain.rpcUrl).toBe('http://127.0.0.1:8545');
+    expect(issuesOf(`${MINIMAL}chain: { mode: rpc, rpcUrl: "ftp://node" }\n`)).toEqual([
+      { path: 'chain.rpcUrl', line: 5, column: 21, message: 'expected an http(s) or ws(s) URL, found "ftp://node"' },
+    ]);
+  });
+
   it('end before start', () => {
     expect(
       issuesOf(`name: x

@@ -11,7 +11,7 @@ export const periodSchema = z
     interval: z
       .enum(['1h', '15m'], { error: 'expected "1h" or "15m"' })
       .default('1h')
-      .describe('Simulation step: "1h" (hourly) or "15m" (quarter-hourly; hourly data are interpolated to it).'),
+      .describe('Simulation step: "1h" (hourly) or "15m" (quarter-hourly).'),
     timezone: timeZone
       .default('America/New_York')
       .describe('IANA time zone of the calendar (days, hours, events); America/New_York suits GEFCom2012, a US East utility.'),

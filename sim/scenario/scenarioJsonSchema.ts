@@ -33,7 +33,6 @@ export function scenarioJsonSchema(): ScenarioJsonSchemaResult {
   }) as Record<string, unknown>;
   const schema = {
     $schema: generated.$schema,
-    $id: 'https://peaklab.dev/schemas/scenario.json',
     title: 'peaklab scenario',
     ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
   };

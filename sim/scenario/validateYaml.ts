@@ -68,7 +68,11 @@ export function validateYaml<S extends z.ZodType>({ text, file, schema, hint }: 
       }
       continue;
     }
-    issues.push(locate(doc, lineCounter, path, messageOf(issue)));
+    const message = messageOf(issue);
+    const input = 'input' in issue ? issue.input : undefined;
+    // A cross-field check can fail on a default the file does not spell out: say so.
+    const fromDefault = input !== undefined && !position(doc, lineCounter, path).found;
+    issues.push(locate(doc, lineCounter, path, fromDefault ? `${message} (this is the default; set ${formatPath(path)} explicitly)` : message));
   }
   throw new InvalidScenarioError({ file, issues: sortIssues(dedupe(issues)), hint });
 }
@@ -109,8 +113,15 @@ function describe(value: unknown): string {
 
 /** The issue located at the key of `path` (or the nearest enclosing key that exists in the file). */
 function locate(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[], message: string): ScenarioIssue {
+  const { line, column } = position(doc, lineCounter, path);
+  return { path: formatPath(path), line, column, message };
+}
+
+/** Line and column of the key of `path`, or of the nearest enclosing key in the file; `found` when the whole path is in the file. */
+function position(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[]): { line: number; column: number; found: boolean } {
   let node: unknown = doc.contents;
   let anchor: { range?: [number, number, number] | null } | undefined;
+  let depth = 0;
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
     let next: { key: unknown; value: unknown } | undefined;
@@ -124,10 +135,11 @@ function locate(doc: Document, lineCounter: LineCounter, path: readonly PathSegm
     if (!next) break;
     anchor = (next.key as Node | null) ?? (next.value as Node | null) ?? anchor;
     node = next.value;
+    depth += 1;
   }
   const offset = anchor?.range?.[0] ?? (doc.contents as Node | null)?.range?.[0] ?? 0;
-  const position = lineCounter.linePos(offset);
-  return { path: formatPath(path), line: position.line, column: position.col, message };
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col, found: depth === path.length };
 }
 
 function keyText(key: unknown): string | undefined {
