@@ -3,8 +3,10 @@
  *   load_t = α[tow(t)] + Σ_j β_j · Tc_j(T_t)
  * with one α per hour of the week (168) and a piecewise-linear temperature response: with knots B_1 < … < B_m,
  * Tc_1 = min(T, B_1), Tc_j = clamp(T − B_{j−1}, 0, B_j − B_{j−1}), Tc_{m+1} = max(T − B_m, 0).
- * Fitted by least squares on the `trainingDays` days before the event (rows with missing load or
- * temperature, holidays and — if `excludeEventDays` — prior event days left out). The 168 indicators are
+ * Fitted by least squares on the `trainingDays` whole days before the event day (rows with missing load or
+ * temperature, holidays and — if `excludeEventDays` — prior event days left out). The event day's own
+ * morning is not a training row: with a hot event day its hours can be the only ones in the top
+ * temperature segment, and a consumer inflating them would steer that slope (and the baseline). The 168 indicators are
  * eliminated analytically (Schur complement), so a fit costs O(n·k²) with k ≤ 13 temperature terms.
  * Simplification vs the paper: one temperature response for all hours (no occupied/unoccupied split).
  */
@@ -81,7 +83,8 @@ export function towtBaseline({ spec, inputs }: TowtBaselineParameters): Baseline
   const featureLoad = new Float64Array(k);
   const f = new Float64Array(k);
   let rows = 0;
-  for (let i = from; i < eventIndex; i++) {
+  const trainTo = days.start[eventDay]!;
+  for (let i = from; i < trainTo; i++) {
     const y = load[i - from]!;
     const t = temps[i - from]!;
     if (!Number.isFinite(y) || !Number.isFinite(t)) continue;
