@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PeaklabError } from '../errors.ts';
 import { backtestBaselineCommand } from './commands/backtestBaseline.ts';
 import { backtestForecastCommand } from './commands/backtestForecast.ts';
+import { dataCommand } from './commands/dataCommand.ts';
 
 /** Builds the command tree. Each command lives in its own file under sim/cli/commands. */
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   void backtest;
   backtest.addCommand(backtestForecastCommand());
   backtest.addCommand(backtestBaselineCommand());
+  program.addCommand(dataCommand());
   return program;
 }
 

@@ -24,4 +24,5 @@ export {
   subsetsDir,
 } from './resolveDataRoot.ts';
 export { openHistory, type OpenHistoryParameters } from './openHistory.ts';
+export { writeTestDataset, type WriteTestDatasetParameters, type WriteTestDatasetResult } from './writeTestDataset.ts';
 export { summarizeFindings, type FindingSummaryRow, type SummarizeFindingsResult } from './summarizeFindings.ts';
