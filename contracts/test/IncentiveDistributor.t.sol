@@ -1,0 +1,604 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {DrFixture} from "./mocks/DrFixture.sol";
+import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {IncentiveDistributor} from "../src/IncentiveDistributor.sol";
+import {ReductionRequests} from "../src/ReductionRequests.sol";
+import {PeaklabUpgradeable} from "../src/base/PeaklabUpgradeable.sol";
+import {IReductionRequests} from "../src/interfaces/IReductionRequests.sol";
+import {IUtilityRegistry} from "../src/interfaces/IUtilityRegistry.sol";
+import {IConsumerRegistry} from "../src/interfaces/IConsumerRegistry.sol";
+import {PayoutMath} from "../src/libraries/PayoutMath.sol";
+import {MerkleBuilder} from "./utils/MerkleBuilder.sol";
+import {console} from "./utils/console.sol";
+
+contract IncentiveDistributorTest is DrFixture {
+    event Claimed(
+        address indexed utility,
+        address indexed token,
+        address indexed account,
+        address to,
+        uint256 amount,
+        uint256 cumulative,
+        uint256 rootId
+    );
+    event Funded(address indexed utility, address indexed token, uint256 amount);
+    event DisputeResolved(uint256 indexed disputeId, uint256 indexed rootId, bool upheld);
+
+    address internal alice;
+    address internal bob;
+    address internal carol;
+    address internal dave;
+    uint256 internal ev1;
+
+    function setUp() public override {
+        super.setUp();
+        alice = _register(1);
+        bob = _register(2);
+        carol = _register(3);
+        dave = _register(4);
+        creg.setPayoutAddress(bob, address(0xB0B0));
+        _fund(utility, 1_000e6);
+        ev1 = _finalizedEvent();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    function _finalizedEvent() internal returns (uint256 id) {
+        id = _createEvent();
+        address[] memory cs = new address[](2);
+        (cs[0], cs[1]) = (alice, bob);
+        _optInAll(id, cs);
+        uint16[] memory out = new uint16[](2);
+        (out[0], out[1]) = (10_000, 8000);
+        _settleEvent(id, cs, out, 900_000);
+    }
+
+    function _tree(address[] memory who, uint256[] memory amounts)
+        internal
+        pure
+        returns (bytes32[][] memory layers)
+    {
+        bytes32[] memory leaves = new bytes32[](who.length);
+        for (uint256 i; i < who.length; ++i) leaves[i] = MerkleBuilder.leaf(who[i], amounts[i]);
+        layers = MerkleBuilder.build(leaves);
+    }
+
+    /// @dev 4-leaf tree: alice 100, bob 250, carol 50, dave 0 (USD, 6 decimals); total 400.
+    function _tree4(uint256 scale) internal view returns (bytes32[][] memory layers, address[] memory who, uint256[] memory amt) {
+        who = new address[](4);
+        amt = new uint256[](4);
+        (who[0], who[1], who[2], who[3]) = (alice, bob, carol, dave);
+        (amt[0], amt[1], amt[2], amt[3]) = (100e6 * scale, 250e6 * scale, 50e6 * scale, 0);
+        layers = _tree(who, amt);
+    }
+
+    function _ids(uint256 a) internal pure returns (uint256[] memory ids) {
+        ids = new uint256[](1);
+        ids[0] = a;
+    }
+
+    function _post(bytes32 root, uint128 total, uint256[] memory ids) internal returns (uint256 rootId) {
+        vm.prank(oracle);
+        rootId = dist.postRoot(utility, address(usd), root, total, ids);
+    }
+
+    function _claim(bytes32[][] memory layers, address who, uint256 cumulative) internal returns (uint256) {
+        bytes32[] memory proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(who, cumulative));
+        return dist.claim(utility, address(usd), who, cumulative, proof);
+    }
+
+    // ------------------------------------------------------------------ funding
+
+    function test_fundCreditsProgram() public {
+        usd.mint(utility2, 5e6);
+        vm.startPrank(utility2);
+        usd.approve(address(dist), 5e6);
+        vm.expectEmit(true, true, false, true);
+        emit Funded(utility2, address(usd), 5e6);
+        dist.fund(address(usd), 5e6);
+        vm.stopPrank();
+        assertEq(dist.programOf(utility2, address(usd)).funded, 5e6);
+        assertEq(dist.tokenTotals(address(usd)).funded, 1_005e6);
+        assertEq(usd.balanceOf(address(dist)), 1_005e6);
+        // 18-decimal GridToken programs are separate.
+        grid.mint(utility2, 3e18);
+        vm.startPrank(utility2);
+        grid.approve(address(dist), 3e18);
+        dist.fund(address(grid), 3e18);
+        vm.stopPrank();
+        assertEq(dist.programOf(utility2, address(grid)).funded, 3e18);
+    }
+
+    function test_fundReverts() public {
+        vm.startPrank(utility);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.TokenNotAccepted.selector, stranger));
+        dist.fund(stranger, 1);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "amount"));
+        dist.fund(address(usd), 0);
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NotAUtility.selector, stranger));
+        vm.prank(stranger);
+        dist.fund(address(usd), 1);
+        vm.prank(guardian);
+        dist.pause();
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.prank(utility);
+        dist.fund(address(usd), 1);
+    }
+
+    function test_withdrawOnlyUnallocated() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        assertEq(dist.withdrawable(utility, address(usd)), 600e6);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.WithdrawExceedsAvailable.selector, 600e6 + 1, 600e6));
+        vm.prank(utility);
+        dist.withdraw(address(usd), 600e6 + 1);
+        vm.prank(utility);
+        dist.withdraw(address(usd), 600e6);
+        assertEq(usd.balanceOf(utility), 600e6);
+        assertEq(dist.withdrawable(utility, address(usd)), 0);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "amount"));
+        vm.prank(utility);
+        dist.withdraw(address(usd), 0);
+    }
+
+    function test_withdrawRevertsWhenPaused() public {
+        vm.prank(guardian);
+        dist.pause();
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        vm.prank(utility);
+        dist.withdraw(address(usd), 1);
+    }
+
+    // ------------------------------------------------------------------ roots
+
+    function test_postRootSettlesEvents() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        uint256 rootId = _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        assertEq(rootId, 1);
+        assertTrue(rr.isSettled(ev1));
+        assertEq(dist.rootOfEvent(ev1), 1);
+        IncentiveDistributor.Root memory r = dist.rootOf(rootId);
+        assertEq(r.total, 400e6);
+        assertEq(r.claimableAt, block.timestamp + WINDOW);
+        assertEq(dist.rootsOf(utility, address(usd)).length, 1);
+        // An event is settled at most once.
+        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.AlreadySettled.selector, ev1));
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+    }
+
+    function test_postRootReverts() public {
+        bytes32 root = keccak256("root");
+        vm.startPrank(oracle);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "merkleRoot"));
+        dist.postRoot(utility, address(usd), bytes32(0), 1, _ids(ev1));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "eventIds"));
+        dist.postRoot(utility, address(usd), root, 1, new uint256[](0));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.RootTotalExceedsFunds.selector, 1_000e6 + 1, 1_000e6));
+        dist.postRoot(utility, address(usd), root, 1_000e6 + 1, _ids(ev1));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.EventPayerMismatch.selector, ev1, utility, address(usd)));
+        dist.postRoot(utility, address(grid), root, 0, _ids(ev1));
+        vm.stopPrank();
+        // An event that is not Finalized cannot be settled.
+        uint256 open = _createEvent();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ReductionRequests.WrongStatus.selector, open, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Finalized
+            )
+        );
+        _post(root, 1, _ids(open));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, dist.ORACLE_ROLE())
+        );
+        vm.prank(utility);
+        dist.postRoot(utility, address(usd), root, 1, _ids(ev1));
+    }
+
+    // ------------------------------------------------------------------ claims
+
+    function test_claimAfterWindowPaysPayoutAddress() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        vm.expectEmit(true, true, true, true);
+        emit Claimed(utility, address(usd), bob, address(0xB0B0), 250e6, 250e6, 1);
+        vm.prank(stranger); // anyone may relay
+        uint256 paid = _claim(layers, bob, 250e6);
+        assertEq(paid, 250e6);
+        assertEq(usd.balanceOf(address(0xB0B0)), 250e6);
+        assertEq(usd.balanceOf(bob), 0);
+        _claim(layers, alice, 100e6);
+        assertEq(usd.balanceOf(alice), 100e6);
+        assertEq(dist.claimedOf(utility, address(usd), alice), 100e6);
+        assertEq(dist.programOf(utility, address(usd)).paid, 350e6);
+        assertEq(dist.tokenTotals(address(usd)).paid, 350e6);
+    }
+
+    function test_claimBeforeWindowReverts() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW - 1);
+        bytes32[] memory proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NoClaimableRoot.selector, utility, address(usd)));
+        dist.claim(utility, address(usd), alice, 100e6, proof);
+    }
+
+    function test_claimTwiceReverts() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        _claim(layers, carol, 50e6);
+        bytes32[] memory proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(carol, 50e6));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NothingToClaim.selector, carol, 50e6, 50e6));
+        dist.claim(utility, address(usd), carol, 50e6, proof);
+        // A zero leaf has nothing to claim either.
+        proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(dave, 0));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NothingToClaim.selector, dave, 0, 0));
+        dist.claim(utility, address(usd), dave, 0, proof);
+        assertEq(usd.balanceOf(carol), 50e6);
+    }
+
+    function test_overClaimReverts() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        bytes32[] memory proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.InvalidProof.selector, 1, alice, 100e6 + 1));
+        dist.claim(utility, address(usd), alice, 100e6 + 1, proof);
+        // Someone else's proof does not work for alice.
+        proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(bob, 250e6));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.InvalidProof.selector, 1, alice, 250e6));
+        dist.claim(utility, address(usd), alice, 250e6, proof);
+    }
+
+    function test_claimCannotExceedDeclaredRootTotal() public {
+        // The oracle declared 300 but the leaves sum to 400: the last claims are capped by the total.
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 300e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        _claim(layers, bob, 250e6);
+        bytes32[] memory proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ClaimExceedsEntitlement.selector, 100e6, 50e6));
+        dist.claim(utility, address(usd), alice, 100e6, proof);
+    }
+
+    function test_claimRevertsWhenPaused() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        vm.prank(guardian);
+        dist.pause();
+        bytes32[] memory proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6));
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        dist.claim(utility, address(usd), alice, 100e6, proof);
+        // Only the timelock unpauses.
+        vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.NotTimelock.selector, guardian, timelock));
+        vm.prank(guardian);
+        dist.unpause();
+        vm.prank(timelock);
+        dist.unpause();
+        dist.claim(utility, address(usd), alice, 100e6, proof);
+        assertEq(usd.balanceOf(alice), 100e6);
+    }
+
+    function test_cumulativeClaimsAcrossTwoRoots() public {
+        (bytes32[][] memory l1,,) = _tree4(1);
+        _post(MerkleBuilder.root(l1), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        _claim(l1, alice, 100e6);
+        // Second event; root 2 holds the doubled cumulative amounts.
+        uint256 ev2 = _finalizedEvent();
+        (bytes32[][] memory l2,,) = _tree4(2);
+        uint256 r2 = _post(MerkleBuilder.root(l2), 800e6, _ids(ev2));
+        // Until root 2's window passes, claims still use root 1.
+        assertEq(dist.claimableRootOf(utility, address(usd)), 1);
+        _claim(l1, bob, 250e6);
+        vm.warp(block.timestamp + WINDOW);
+        assertEq(dist.claimableRootOf(utility, address(usd)), r2);
+        assertEq(_claim(l2, alice, 200e6), 100e6, "alice gets only the increment");
+        assertEq(_claim(l2, bob, 500e6), 250e6, "bob gets only the increment");
+        assertEq(usd.balanceOf(alice), 200e6);
+        assertEq(usd.balanceOf(address(0xB0B0)), 500e6);
+        // Carol skipped root 1 and claims everything at once.
+        assertEq(_claim(l2, carol, 100e6), 100e6);
+        // A stale proof against the old root no longer verifies.
+        bytes32[] memory proof = MerkleBuilder.proof(l1, MerkleBuilder.leaf(carol, 50e6));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.InvalidProof.selector, r2, carol, 50e6));
+        dist.claim(utility, address(usd), carol, 50e6, proof);
+        assertLe(dist.tokenTotals(address(usd)).paid, dist.tokenTotals(address(usd)).funded);
+    }
+
+    // ------------------------------------------------------------------ disputes
+
+    function test_disputeUpheldReplacesRootWithNewWindow() public {
+        // Root 1 (settled) is claimable; root 2 wrongly omits carol's increase.
+        (bytes32[][] memory l1,,) = _tree4(1);
+        _post(MerkleBuilder.root(l1), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        uint256 ev2 = _finalizedEvent();
+        (bytes32[][] memory bad, address[] memory who, uint256[] memory amt) = _tree4(2);
+        amt[2] = 50e6;
+        bad = _tree(who, amt);
+        uint256 r2 = _post(MerkleBuilder.root(bad), 750e6, _ids(ev2));
+        vm.prank(carol);
+        uint256 d = dist.dispute(r2, keccak256("meter data"));
+        assertEq(dist.rootOf(r2).openDisputes, 1);
+        vm.warp(block.timestamp + WINDOW + 1);
+        // Disputed: claims fall back to root 1.
+        assertEq(dist.claimableRootOf(utility, address(usd)), 1);
+        assertEq(_claim(l1, carol, 50e6), 50e6);
+        (bytes32[][] memory good,,) = _tree4(2);
+        vm.expectEmit(true, true, false, true);
+        emit DisputeResolved(d, r2, true);
+        vm.prank(arbiter);
+        dist.resolveDispute(d, true, MerkleBuilder.root(good), 800e6);
+        IncentiveDistributor.Root memory r = dist.rootOf(r2);
+        assertEq(r.merkleRoot, MerkleBuilder.root(good));
+        assertEq(r.version, 1);
+        assertEq(r.claimableAt, block.timestamp + WINDOW);
+        assertEq(uint256(dist.disputeOf(d).status), uint256(IncentiveDistributor.DisputeStatus.Upheld));
+        assertEq(dist.claimableRootOf(utility, address(usd)), 1, "new window");
+        vm.warp(block.timestamp + WINDOW);
+        assertEq(dist.claimableRootOf(utility, address(usd)), r2);
+        assertEq(_claim(good, carol, 100e6), 50e6);
+        bytes32[] memory proof = MerkleBuilder.proof(bad, MerkleBuilder.leaf(bob, 500e6));
+        // bob's leaf is identical in both trees but the sibling path differs; the corrected tree's proof works.
+        assertEq(_claim(good, bob, 500e6), 500e6);
+        proof;
+    }
+
+    function test_disputeRejectedRootStands() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        uint256 r1 = _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.prank(dave);
+        uint256 d = dist.dispute(r1, keccak256("I think I delivered"));
+        vm.warp(block.timestamp + WINDOW);
+        bytes32[] memory proof = MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NoClaimableRoot.selector, utility, address(usd)));
+        dist.claim(utility, address(usd), alice, 100e6, proof);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, oracle, dist.ARBITER_ROLE())
+        );
+        vm.prank(oracle);
+        dist.resolveDispute(d, false, bytes32(0), 0);
+        vm.prank(arbiter);
+        dist.resolveDispute(d, false, bytes32(0), 0);
+        assertEq(dist.rootOf(r1).merkleRoot, MerkleBuilder.root(layers));
+        assertEq(uint256(dist.disputeOf(d).status), uint256(IncentiveDistributor.DisputeStatus.Rejected));
+        dist.claim(utility, address(usd), alice, 100e6, proof);
+        assertEq(usd.balanceOf(alice), 100e6);
+        vm.expectRevert(
+            abi.encodeWithSelector(IncentiveDistributor.DisputeNotOpen.selector, d, IncentiveDistributor.DisputeStatus.Rejected)
+        );
+        vm.prank(arbiter);
+        dist.resolveDispute(d, true, bytes32(uint256(1)), 0);
+    }
+
+    function test_disputeReverts() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        uint256 r1 = _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.UnknownRoot.selector, 9));
+        vm.prank(alice);
+        dist.dispute(9, keccak256("e"));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "evidenceHash"));
+        vm.prank(alice);
+        dist.dispute(r1, bytes32(0));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NotServedConsumer.selector, stranger, utility));
+        vm.prank(stranger);
+        dist.dispute(r1, keccak256("e"));
+        address other = address(0x07E4);
+        creg.register(other, utility2);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NotServedConsumer.selector, other, utility));
+        vm.prank(other);
+        dist.dispute(r1, keccak256("e"));
+        vm.prank(alice);
+        dist.dispute(r1, keccak256("e"));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.AlreadyDisputed.selector, r1, alice));
+        vm.prank(alice);
+        dist.dispute(r1, keccak256("e2"));
+        uint64 at = uint64(block.timestamp + WINDOW);
+        vm.warp(at);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.DisputeWindowClosed.selector, r1, at, at));
+        vm.prank(bob);
+        dist.dispute(r1, keccak256("e"));
+    }
+
+    function test_resolveUpheldReverts() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        uint256 r1 = _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.prank(alice);
+        uint256 d = dist.dispute(r1, keccak256("e"));
+        vm.startPrank(arbiter);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "correctedRoot"));
+        dist.resolveDispute(d, true, bytes32(0), 1);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.RootTotalExceedsFunds.selector, 1_000e6 + 1, 1_000e6));
+        dist.resolveDispute(d, true, keccak256("x"), 1_000e6 + 1);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.DisputeNotOpen.selector, 5, IncentiveDistributor.DisputeStatus.None));
+        dist.resolveDispute(5, false, bytes32(0), 0);
+        vm.stopPrank();
+    }
+
+    function test_withdrawReservesPendingAndDisputedRoots() public {
+        (bytes32[][] memory l1,,) = _tree4(1);
+        _post(MerkleBuilder.root(l1), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        uint256 ev2 = _finalizedEvent();
+        (bytes32[][] memory l2,,) = _tree4(2);
+        uint256 r2 = _post(MerkleBuilder.root(l2), 800e6, _ids(ev2));
+        assertEq(dist.withdrawable(utility, address(usd)), 200e6, "pending root 2 reserves 800");
+        vm.prank(carol);
+        dist.dispute(r2, keccak256("e"));
+        vm.warp(block.timestamp + WINDOW);
+        assertEq(dist.withdrawable(utility, address(usd)), 200e6, "disputed root still reserved");
+    }
+
+    // ------------------------------------------------------------------ payout quote
+
+    function test_quotePayoutMatchesFormulaByHand() public view {
+        // ev1: rate 0.2 USD/kWh (200000 units), tier 1 ×1.00, stress 0 → price ×1.00 (curve floor).
+        // 10 kWh delivered of 10 kWh committed: 10000 Wh × 200000 × 10000 × 10000 × 10000 / (1000 × 10000³) = 2e6.
+        assertEq(dist.quotePayout(ev1, 10_000, 10_000), 2e6);
+        // 12 kWh of 10 kWh: compliance 12000 → bonus (2000 × 5000 / 10000) = 1000 → perf 11000:
+        // 12000 × 200000 × 1.1 / 1000 = 2.64e6.
+        assertEq(dist.quotePayout(ev1, 12_000, 10_000), 2_640_000);
+        // Below the minimum compliance (5000): nothing.
+        assertEq(dist.quotePayout(ev1, 4999, 10_000), 0);
+        // Bonus is capped at 2500: 30 kWh of 10 kWh → perf 12500 → 30000 × 200 × 1.25 = 7.5e6.
+        assertEq(dist.quotePayout(ev1, 30_000, 10_000), 7_500_000);
+    }
+
+    function test_quotePayoutUsesFrozenStressAndTierMultiplier() public {
+        uint64 start = uint64(block.timestamp) + 1 days;
+        uint32[24] memory kw;
+        kw[(start % 1 days) / 1 hours] = 1200; // stress 12000 bps → price 12500 + (2000 × 7500 / 5000) = 15500
+        uint256[2] memory packed = lf.pack(kw);
+        vm.prank(forecaster);
+        lf.commitForecast(REGION, uint32(start / 1 days), 1, packed);
+        uint256 id = _createEventAs(utility, _params(2, start, 1 hours)); // tier 2 ×1.25
+        uint256 expected = PayoutMath.payout(10_000, 200_000, 12_500, 10_000, 15_500);
+        assertEq(expected, 3_875_000); // 10 kWh × 0.20 × 1.25 × 1.55
+        assertEq(dist.quotePayout(id, 10_000, 10_000), expected);
+    }
+
+    function testFuzz_quotePayoutMatchesLibrary(uint64 delivered, uint64 committed, uint32 stress) public {
+        delivered = uint64(bound(delivered, 0, 1e12));
+        committed = uint64(bound(committed, 1, 1e12));
+        vm.prank(timelock);
+        dist.setPerformanceParams(6000, 8000, 3000);
+        (uint256[] memory x, uint256[] memory y) = dist.priceCurve();
+        uint256 perf = PayoutMath.performanceFactorBps(delivered, committed, 6000, 8000, 3000);
+        uint256 expected = PayoutMath.payout(delivered, 200_000, 10_000, perf, PayoutMath.priceFactorBps(0, x, y));
+        assertEq(dist.quotePayout(ev1, delivered, committed), expected);
+        assertLe(expected, uint256(delivered) * 200_000 * 13_000 / 10_000 / 1000 + 1, "bounded by cap");
+        stress;
+    }
+
+    // ------------------------------------------------------------------ guarantees (fuzz)
+
+    /// @dev One settlement round for utility2: a finalized event, a root of (alice a, carol c), window passed.
+    function _round2(uint256 a, uint256 c) internal returns (bytes32[][] memory layers) {
+        uint256 e = _createEventAs(utility2, _params(1, uint64(block.timestamp) + 2 days, 1 hours));
+        _settleEvent(e, new address[](0), new uint16[](0), 0);
+        address[] memory who = new address[](2);
+        (who[0], who[1]) = (alice, carol);
+        uint256[] memory amt = new uint256[](2);
+        (amt[0], amt[1]) = (a, c);
+        layers = _tree(who, amt);
+        vm.prank(oracle);
+        dist.postRoot(utility2, address(usd), MerkleBuilder.root(layers), uint128(a + c), _ids(e));
+        vm.warp(block.timestamp + WINDOW);
+    }
+
+    function _claim2(bytes32[][] memory layers, address who, uint256 cumulative) internal {
+        dist.claim(utility2, address(usd), who, cumulative, MerkleBuilder.proof(layers, MerkleBuilder.leaf(who, cumulative)));
+    }
+
+    function testFuzz_claimsNeverExceedEntitlementOrFunding(uint96 a1, uint96 c1, uint96 da, uint96 dc, uint96 funding)
+        public
+    {
+        uint256 total = bound(funding, 1, 1e28);
+        _fund(utility2, total);
+        uint256 alice1 = bound(a1, 0, total);
+        uint256 carol1 = bound(c1, 0, total - alice1);
+        bytes32[][] memory l1 = _round2(alice1, carol1);
+        if (alice1 > 0) _claim2(l1, alice, alice1);
+        // Second root raises (or keeps) entitlements within funding.
+        uint256 alice2 = alice1 + bound(da, 0, total - alice1 - carol1);
+        uint256 carol2 = carol1 + bound(dc, 0, total - alice2 - carol1);
+        bytes32[][] memory l2 = _round2(alice2, carol2);
+        if (alice2 > alice1) _claim2(l2, alice, alice2);
+        if (carol2 > 0) _claim2(l2, carol, carol2);
+        assertEq(usd.balanceOf(alice), alice2, "alice gets exactly her cumulative");
+        assertEq(usd.balanceOf(carol), carol2, "carol gets exactly her cumulative");
+        IncentiveDistributor.Program memory p = dist.programOf(utility2, address(usd));
+        assertLe(p.paid, p.funded, "paid <= funded");
+        assertEq(dist.withdrawable(utility2, address(usd)), total - alice2 - carol2);
+    }
+
+    // ------------------------------------------------------------------ governance
+
+    function test_governanceSetters() public {
+        uint256[] memory x = new uint256[](2);
+        uint256[] memory y = new uint256[](2);
+        (x[0], x[1], y[0], y[1]) = (5000, 20_000, 9000, 30_000);
+        vm.startPrank(timelock);
+        dist.setAcceptedToken(stranger, true);
+        dist.setPerformanceParams(1, 2, 3);
+        dist.setPriceCurve(x, y);
+        dist.setDisputeWindow(1 hours);
+        vm.stopPrank();
+        assertTrue(dist.isAcceptedToken(stranger));
+        assertEq(dist.minComplianceBps(), 1);
+        assertEq(dist.bonusSlopeBps(), 2);
+        assertEq(dist.bonusCapBps(), 3);
+        (uint256[] memory gx,) = dist.priceCurve();
+        assertEq(gx[1], 20_000);
+        assertEq(dist.disputeWindow(), 1 hours);
+        vm.prank(timelock);
+        dist.setAcceptedToken(stranger, false);
+        assertFalse(dist.isAcceptedToken(stranger));
+    }
+
+    function test_governanceReverts() public {
+        uint256[] memory x = new uint256[](2);
+        uint256[] memory y = new uint256[](2);
+        (x[0], x[1]) = (5000, 5000);
+        bytes32 gov = dist.GOVERNANCE_ROLE();
+        vm.startPrank(utility);
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, gov));
+        dist.setAcceptedToken(stranger, true);
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, gov));
+        dist.setPerformanceParams(1, 2, 3);
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, gov));
+        dist.setPriceCurve(x, y);
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, gov));
+        dist.setDisputeWindow(1 days);
+        vm.stopPrank();
+        vm.startPrank(timelock);
+        vm.expectRevert(abi.encodeWithSelector(PayoutMath.BreakpointsNotIncreasing.selector, 1, 5000, 5000));
+        dist.setPriceCurve(x, y);
+        vm.expectRevert(PayoutMath.NoBreakpoints.selector);
+        dist.setPriceCurve(new uint256[](0), new uint256[](0));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.TooManyBreakpoints.selector, 17, 16));
+        dist.setPriceCurve(new uint256[](17), new uint256[](17));
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.InvalidDisputeWindow.selector, uint64(1 hours - 1)));
+        dist.setDisputeWindow(1 hours - 1);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.InvalidDisputeWindow.selector, uint64(30 days + 1)));
+        dist.setDisputeWindow(30 days + 1);
+        vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.ZeroAddress.selector, "token"));
+        dist.setAcceptedToken(address(0), true);
+        vm.stopPrank();
+    }
+
+    function test_initializeLockedAndValidated() public {
+        address[] memory tokens = new address[](0);
+        vm.expectRevert(Initializable.InvalidInitialization.selector);
+        dist.initialize(
+            timelock, guardian, IReductionRequests(address(rr)), IConsumerRegistry(address(creg)), IUtilityRegistry(address(ureg)), tokens, WINDOW
+        );
+        IncentiveDistributor impl = new IncentiveDistributor();
+        vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.ZeroAddress.selector, "requests"));
+        new ERC1967Proxy(
+            address(impl),
+            abi.encodeCall(
+                IncentiveDistributor.initialize,
+                (timelock, guardian, IReductionRequests(address(0)), IConsumerRegistry(address(creg)), IUtilityRegistry(address(ureg)), tokens, WINDOW)
+            )
+        );
+    }
+
+    function test_upgradeOnlyByTimelock() public {
+        IncentiveDistributor next = new IncentiveDistributor();
+        vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.NotTimelock.selector, guardian, timelock));
+        vm.prank(guardian);
+        dist.upgradeToAndCall(address(next), "");
+        vm.prank(timelock);
+        dist.upgradeToAndCall(address(next), "");
+        assertEq(dist.programOf(utility, address(usd)).funded, 1_000e6, "state survives the upgrade");
+    }
+}
