@@ -23,6 +23,35 @@ export interface TowtBaselineParameters {
 }
 
 const SLOTS = 168;
+/** A temperature segment needs this many training hours, else it is merged with its neighbour (LBNL practice). */
+const MIN_SEGMENT_POINTS = 20;
+
+export interface MergeSparseSegmentsParameters {
+  knots: readonly number[];
+  temperatures: readonly number[];
+  minPoints: number;
+}
+
+/**
+ * Drops knots until every temperature segment holds at least `minPoints` training temperatures (a sparse
+ * segment is merged into the next warmer one; the warmest into the one below), so that no slope is fitted
+ * on a handful of hours and then extrapolated to a hot event day.
+ */
+export function mergeSparseSegments({ knots, temperatures, minPoints }: MergeSparseSegmentsParameters): number[] {
+  const ks = knots.slice();
+  for (;;) {
+    if (ks.length === 0) return ks;
+    const counts = new Array<number>(ks.length + 1).fill(0);
+    for (const t of temperatures) {
+      let j = 0;
+      while (j < ks.length && t >= ks[j]!) j++;
+      counts[j]++;
+    }
+    const sparse = counts.findIndex((c) => c < minPoints);
+    if (sparse < 0) return ks;
+    ks.splice(sparse === ks.length ? sparse - 1 : sparse, 1);
+  }
+}
 
 /** Writes the k = knots.length + 1 piecewise temperature components of `t` into out[at..at+k). */
 export function temperatureComponents(t: number, knots: readonly number[], out: Float64Array, at: number): void {
@@ -70,26 +99,33 @@ export function towtBaseline({ spec, inputs }: TowtBaselineParameters): Baseline
       hint: 'Pass temperatureColumn to computeBaseline, or use a dataset with temperature.',
     });
   }
-  const knots = temperature.fahrenheit ? spec.temperatureKnotsC.map((c) => (c * 9) / 5 + 32) : spec.temperatureKnotsC;
-  const k = knots.length + 1;
   const [w0, w1] = adjustmentOffsets(spec.adjustment);
   const from = days.start[Math.max(0, eventDay - spec.trainingDays)]!;
   const load = inputs.readLoad(from, eventIndex);
   const temps = temperature.past(from, eventIndex);
+  const trainTo = days.start[eventDay]!;
+  const training: number[] = [];
+  for (let i = from; i < trainTo; i++) {
+    if (!Number.isFinite(load[i - from]!) || !Number.isFinite(temps[i - from]!)) continue;
+    const key = days.key[days.dayOf[i]!]!;
+    if (holidayKeys.has(key) || (spec.excludeEventDays && eventDayKeys.has(key))) continue;
+    training.push(i);
+  }
+  const knots = mergeSparseSegments({
+    knots: temperature.fahrenheit ? spec.temperatureKnotsC.map((c) => (c * 9) / 5 + 32) : spec.temperatureKnotsC,
+    temperatures: training.map((i) => temps[i - from]!),
+    minPoints: MIN_SEGMENT_POINTS,
+  });
+  const k = knots.length + 1;
   const count = new Float64Array(SLOTS);
   const slotFeatures = new Float64Array(SLOTS * k);
   const slotLoad = new Float64Array(SLOTS);
   const gram = new Float64Array(k * k);
   const featureLoad = new Float64Array(k);
   const f = new Float64Array(k);
-  let rows = 0;
-  const trainTo = days.start[eventDay]!;
-  for (let i = from; i < trainTo; i++) {
+  for (const i of training) {
     const y = load[i - from]!;
     const t = temps[i - from]!;
-    if (!Number.isFinite(y) || !Number.isFinite(t)) continue;
-    const key = days.key[days.dayOf[i]!]!;
-    if (holidayKeys.has(key) || (spec.excludeEventDays && eventDayKeys.has(key))) continue;
     const slot = calendar.weekday[i]! * 24 + calendar.hour[i]!;
     temperatureComponents(t, knots, f, 0);
     count[slot] += 1;
@@ -99,8 +135,8 @@ export function towtBaseline({ spec, inputs }: TowtBaselineParameters): Baseline
       featureLoad[a] += f[a]! * y;
       for (let b = 0; b < k; b++) gram[a * k + b] += f[a]! * f[b]!;
     }
-    rows++;
   }
+  const rows = training.length;
   if (rows < SLOTS) return insufficient(hours, `only ${rows} clean training hours in ${spec.trainingDays} days`);
   // Schur complement: (G − Σ S_s S_sᵀ / n_s) β = Fᵀy − Σ S_s Y_s / n_s.
   const m = gram.slice();
