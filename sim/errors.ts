@@ -52,3 +52,8 @@ export class ChainError extends PeaklabError {
 export class UsageError extends PeaklabError {
   override name = 'UsageError';
 }
+
+/** A run directory (docs/run-directory.md) is missing a file, or a file breaks the run-directory contract. */
+export class RunDirectoryError extends PeaklabError {
+  override name = 'RunDirectoryError';
+}
