@@ -79,6 +79,23 @@ describe('backtestBaselines', () => {
     expect(by('uk-dfs').extraBaselineKWh).toBeCloseTo(expected, 6);
     // A ±20 % cap bounds the uplift below the uncapped ratio adjustment's.
     expect(by('caiso-10-in-10').extraBaselinePct).toBeLessThanOrEqual(20 + 1e-9);
+    // Each method is gamed in its own window: PJM's hours −4..−2, Same Day's pre-event hours, 4 h otherwise.
+    expect(by('pjm-high-4-of-5').window).toEqual({ fromHour: -4, toHour: -1 });
+    expect(by('pjm-same-day-3-2').window).toEqual({ fromHour: -4, toHour: -1 });
+    expect(by('nyiso-average-day').window).toEqual({ fromHour: -4, toHour: -2 });
+    expect(by('towt-regression').window).toEqual({ fromHour: -4, toHour: 0 });
+    // An uncapped additive adjustment over a 3-hour window pays 4 event hours × the window's extra mean:
+    // exactly 4/3 kWh of baseline per extra kWh consumed.
+    for (const name of ['pjm-high-4-of-5', 'uk-dfs', 'isone-90-10']) expect(by(name).upliftPerExtraKWh, name).toBeCloseTo(4 / 3, 9);
+  });
+
+  it('can inflate the same hours against every method', () => {
+    const r = backtestBaselines({ frame: f, placeboDaysPerYear: 2, gamingHours: 4, methods: ['pjm-match-day', 'uk-dfs'].map((ref) => findBaselineMethod({ ref })) });
+    expect(r.gaming).toEqual({ factor: 1.3, hours: 4 });
+    const [a, b] = r.methods.map((m) => m.gaming!);
+    expect(a!.extraConsumedKWh).toBeCloseTo(b!.extraConsumedKWh, 9);
+    expect(r.methods.find((m) => m.name === 'pjm-match-day')!.gaming!.upliftPerExtraKWh).toBe(0);
+    expect(formatBacktestTable({ result: r })).toContain('gaming = ×1.3 for 4 h before the event');
   });
 
   it('skips weather methods on a frame without temperature and says why', () => {
@@ -97,7 +114,7 @@ describe('backtestBaselines', () => {
     expect(json.schema).toBe('peaklab/backtest-baseline@1');
     expect(json.datasets[0].methods[0]).toMatchObject({ rank: 1, aggregate: { events: 6 } });
     expect(files[1]!.content.split('\n')[0]).toBe(
-      'dataset,rank,id,method,median_rrmse_pct,median_bias_pct,median_abs_pct,median_cvrmse_pct,aggregate_bias_pct,aggregate_rrmse_pct,aggregate_abs_pct,aggregate_cvrmse_pct,gaming_extra_kwh,gaming_extra_pct,gaming_uplift_per_kwh,coverage_pct,skipped',
+      'dataset,rank,id,method,median_rrmse_pct,median_bias_pct,median_abs_pct,median_cvrmse_pct,aggregate_bias_pct,aggregate_rrmse_pct,aggregate_abs_pct,aggregate_cvrmse_pct,gaming_window,gaming_extra_kwh,gaming_extra_pct,gaming_uplift_per_kwh,coverage_pct,skipped',
     );
     expect(files[2]!.content.split('\n')).toHaveLength(32); // header + 30 rows + final newline
     const again = backtestReportFiles({ results: [backtestBaselines({ frame: frame(), placeboDaysPerYear: 6 })] });

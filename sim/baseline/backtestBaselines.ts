@@ -6,8 +6,10 @@
  *   baseline and the actual event-window load is complete and positive.
  * - Prior placebo days are the program's event days for later ones (excluded from day pools, as a real
  *   program would), and holidays are passed to every method.
- * - Gaming: a consumer multiplies its load by `gamingFactor` in the `gamingHours` hours before the event
- *   start; the extra baseline kWh it is credited with is that method's exposure to the trick.
+ * - Gaming: a consumer multiplies its load by `gamingFactor` in the method's own adjustment window (the
+ *   hours the method compares with its baseline; PJM Same Day: its pre-event hours; methods without a window:
+ *   the 4 h before the event), or in the `gamingHours` hours before the event for every method when given;
+ *   the extra baseline kWh it is credited with is that method's exposure to the trick.
  */
 import type { Frame } from '../data/types.ts';
 import { openHistory } from '../data/index.ts';
@@ -42,13 +44,15 @@ export interface BacktestBaselinesParameters {
   holidays?: readonly string[];
   /** Default 1.3 (+30 %). */
   gamingFactor?: number;
-  /** Hours before the event start the gamer inflates; default 4 (covers every preset's adjustment window). */
+  /** Hours before the event start the gamer inflates for every method; default: each method's adjustment window. */
   gamingHours?: number;
   temperatureColumn?: string;
   onProgress?: (progress: BacktestProgress) => void;
 }
 
 export interface GamingScore {
+  /** Hours inflated, relative to the event start: [fromHour, toHour), e.g. [−4, −1]. */
+  readonly window: { readonly fromHour: number; readonly toHour: number };
   /** Extra baseline energy credited to the gamer, kWh over all scored consumer-events. */
   readonly extraBaselineKWh: number;
   /** The same, % of the honest baseline energy. */
@@ -87,13 +91,22 @@ export interface BacktestBaselinesResult {
   readonly timezone: string;
   readonly consumers: readonly string[];
   readonly event: { readonly startHour: number; readonly durationHours: number };
-  readonly gaming: { readonly factor: number; readonly hours: number };
+  /** `hours` null: each method's own adjustment window was inflated. */
+  readonly gaming: { readonly factor: number; readonly hours: number | null };
   readonly placeboDays: readonly PlaceboDay[];
   /** Consumer-days in the common scoring set. */
   readonly scoredConsumerDays: number;
   /** Ranked (skipped methods last, in id order). */
   readonly methods: readonly MethodScore[];
   readonly perConsumer: readonly ConsumerScore[];
+}
+
+/** The hours a gaming consumer inflates against a spec, as offsets [from, to) from the event start. */
+export function gamingWindowOf(spec: BaselineMethodSpec, hoursBefore?: number): readonly [number, number] {
+  if (hoursBefore !== undefined) return [-hoursBefore, 0];
+  if (spec.kind === 'sameDay') return [-(spec.gapBefore + spec.hoursBefore), -spec.gapBefore];
+  if (spec.adjustment.kind === 'none') return [-4, 0];
+  return [-(spec.adjustment.gapHours + spec.adjustment.windowHours), -spec.adjustment.gapHours];
 }
 
 /** Days of history a spec needs before its first event. */
@@ -119,7 +132,7 @@ function median(values: number[]): number {
 
 export function backtestBaselines({
   frame, methods = BASELINE_METHODS, consumers = frame.roles.consumers ?? [], startHour = 14, durationHours = 4,
-  placeboDaysPerYear = 10, placeboRank = 'load', holidays = [], gamingFactor = 1.3, gamingHours = 4,
+  placeboDaysPerYear = 10, placeboRank = 'load', holidays = [], gamingFactor = 1.3, gamingHours,
   temperatureColumn, onProgress,
 }: BacktestBaselinesParameters): BacktestBaselinesResult {
   if (consumers.length === 0) {
@@ -150,7 +163,9 @@ export function backtestBaselines({
   const honest = methods.map(() => new Float64Array(cells * H).fill(Number.NaN));
   const gamed = methods.map(() => new Float64Array(cells * H).fill(Number.NaN));
   const actual = new Float64Array(cells * H).fill(Number.NaN);
-  const windowLoad = new Float64Array(cells).fill(Number.NaN);
+  const gamingWindows = methods.map((m) => gamingWindowOf(m.spec, gamingHours));
+  // [method][cell]: load in the gaming window (what the gamer inflates).
+  const windowLoad = methods.map(() => new Float64Array(cells).fill(Number.NaN));
   const skipped: (string | null)[] = methods.map(() => null);
   const withBaseline = new Int32Array(M);
   const total = D * M;
@@ -163,9 +178,11 @@ export function backtestBaselines({
       const values = frame.columns.get(consumers[c]!);
       if (!values) throw new UsageError(`Consumer column ${consumers[c]} is not in ${frame.name}`, { hint: 'Check roles.consumers in the manifest.' });
       actual.set(values.subarray(day.eventIndex, day.eventIndex + H), (c * D + d) * H);
-      let w = 0;
-      for (let i = day.eventIndex - gamingHours; i < day.eventIndex; i++) w += values[i]!;
-      windowLoad[c * D + d] = w;
+      gamingWindows.forEach(([lo, hi], m) => {
+        let w = 0;
+        for (let i = day.eventIndex + lo; i < day.eventIndex + hi; i++) w += values[i]!;
+        windowLoad[m]![c * D + d] = w;
+      });
     }
     for (let m = 0; m < M; m++) {
       const method = methods[m]!;
@@ -190,7 +207,8 @@ export function backtestBaselines({
         if (result.insufficient !== null) continue;
         withBaseline[m]++;
         honest[m]!.set(result.values, cell * H);
-        const game = inflatedHistory({ history, column, fromIndex: day.eventIndex - gamingHours, toIndex: day.eventIndex, factor: gamingFactor });
+        const [lo, hi] = gamingWindows[m]!;
+        const game = inflatedHistory({ history, column, fromIndex: day.eventIndex + lo, toIndex: day.eventIndex + hi, factor: gamingFactor });
         const g = computeBaselineDetailed({ spec: method.spec, history: game, column, event, eventDays, holidays, temperatureColumn: temperature });
         gamed[m]!.set(g.values, cell * H);
       }
@@ -202,7 +220,7 @@ export function backtestBaselines({
   const common = new Uint8Array(cells);
   let scoredConsumerDays = 0;
   for (let cell = 0; cell < cells; cell++) {
-    let ok = Number.isFinite(windowLoad[cell]!);
+    let ok = active.every((m) => Number.isFinite(windowLoad[m]![cell]!));
     let sum = 0;
     for (let h = 0; h < H && ok; h++) {
       const a = actual[cell * H + h]!;
@@ -244,7 +262,7 @@ export function backtestBaselines({
           extraC += g[cell * H + h]! - b[cell * H + h]!;
           honestC += b[cell * H + h]!;
         }
-        extraConsumed += (gamingFactor - 1) * windowLoad[cell]!;
+        extraConsumed += (gamingFactor - 1) * windowLoad[m]![cell]!;
       });
       extraBaseline += extraC;
       honestTotal += honestC;
@@ -281,6 +299,7 @@ export function backtestBaselines({
       cvRmsePct: median(consumerMetrics.map((x) => x.cvRmsePct)),
     };
     const gaming: GamingScore = {
+      window: { fromHour: gamingWindows[m]![0], toHour: gamingWindows[m]![1] },
       extraBaselineKWh: extraBaseline,
       extraBaselinePct: honestTotal > 0 ? (100 * extraBaseline) / honestTotal : Number.NaN,
       extraConsumedKWh: extraConsumed,
@@ -304,7 +323,7 @@ export function backtestBaselines({
     timezone: frame.timezone,
     consumers,
     event: { startHour, durationHours: H },
-    gaming: { factor: gamingFactor, hours: gamingHours },
+    gaming: { factor: gamingFactor, hours: gamingHours ?? null },
     placeboDays,
     scoredConsumerDays,
     methods: ranked,

@@ -8,7 +8,8 @@
  *   methods: [{ rank, id, name, label, source, skipped, coverage: {withBaseline, tried},
  *     aggregate: {events, biasPct, rrmsePct, medianAbsPct, cvRmsePct} | null,
  *     perConsumerMedian: {biasPct, rrmsePct, medianAbsPct, cvRmsePct} | null,
- *     gaming: {extraBaselineKWh, extraBaselinePct, extraConsumedKWh, upliftPerExtraKWh} | null }] }] }
+ *     gaming: {window: {fromHour, toHour}, extraBaselineKWh, extraBaselinePct, extraConsumedKWh, upliftPerExtraKWh} | null }] }] }
+ * (top-level `gaming.hours` null = each method's own adjustment window was inflated).
  * CSVs: `methods.csv` (one row per dataset × method), `consumers.csv` (dataset × method × consumer),
  * `placebo-days.csv` (dataset × day).
  */
@@ -29,9 +30,9 @@ export const BACKTEST_BASELINE_SCHEMA = 'peaklab/backtest-baseline@1';
 const round = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) ? null : Math.round(v * 1000) / 1000);
 const fixed = (v: number | undefined | null): string => (v === undefined || v === null || !Number.isFinite(v) ? '' : v.toFixed(3));
 
-function roundAll<T extends object>(o: T | null): Record<string, number | null> | null {
+function roundAll<T extends object>(o: T | null): Record<string, unknown> | null {
   if (o === null) return null;
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v as number)]));
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
 }
 
 export function backtestReportFiles({ results }: BacktestReportFilesParameters): ReportFile[] {
@@ -65,6 +66,7 @@ export function backtestReportFiles({ results }: BacktestReportFilesParameters):
       aggregate_rrmse_pct: fixed(m.aggregate?.rrmsePct),
       aggregate_abs_pct: fixed(m.aggregate?.medianAbsPct),
       aggregate_cvrmse_pct: fixed(m.aggregate?.cvRmsePct),
+      gaming_window: m.gaming ? `${m.gaming.window.fromHour}..${m.gaming.window.toHour}` : '',
       gaming_extra_kwh: fixed(m.gaming?.extraBaselineKWh),
       gaming_extra_pct: fixed(m.gaming?.extraBaselinePct),
       gaming_uplift_per_kwh: fixed(m.gaming?.upliftPerExtraKWh),

@@ -10,7 +10,7 @@ const num = (v: number | undefined | null, width: number) => (v === undefined ||
 export function formatBacktestTable({ result }: FormatBacktestTableParameters): string {
   const head = `${result.dataset}: ${result.placeboDays.length} placebo days × ${result.consumers.length} consumers, ` +
     `${result.event.startHour}:00 for ${result.event.durationHours} h, ${result.scoredConsumerDays} consumer-days scored; ` +
-    `gaming = ×${result.gaming.factor} for ${result.gaming.hours} h before the event`;
+    `gaming = ×${result.gaming.factor} ${result.gaming.hours === null ? "in each method's adjustment window" : `for ${result.gaming.hours} h before the event`}`;
   const cols = '  #  method                      RRMSE%  bias%  |err|%  CV%   agg.bias%  agg.RRMSE%  gaming+%  kWh/kWh';
   const lines = result.methods.map((m) => {
     if (m.skipped) return `  -  ${m.name.padEnd(26)}  skipped: ${m.skipped}`;

@@ -36,7 +36,7 @@ export interface BacktestBaselineOptions {
   exclude?: string;
   methods?: string;
   gamingFactor: string;
-  gamingHours: string;
+  gamingHours?: string;
   zeroRunHours: string;
 }
 
@@ -120,7 +120,7 @@ export async function runBacktestBaseline(options: BacktestBaselineOptions): Pro
   const startHour = integer(options.startHour, '--start-hour', 0, 23);
   const durationHours = integer(options.hours, '--hours', 1, 12);
   const perYear = integer(options.daysPerYear, '--days-per-year', 1, 100);
-  const gamingHours = integer(options.gamingHours, '--gaming-hours', 1, 12);
+  const gamingHours = options.gamingHours === undefined ? undefined : integer(options.gamingHours, '--gaming-hours', 1, 12);
   const zeroRun = integer(options.zeroRunHours, '--zero-run-hours', 0, 8760);
   const gamingFactor = Number(options.gamingFactor);
   if (!Number.isFinite(gamingFactor) || gamingFactor <= 0) throw new UsageError(`Invalid --gaming-factor ${JSON.stringify(options.gamingFactor)}`, { hint: 'Give a positive number, e.g. 1.3 for +30 %.' });
@@ -189,7 +189,7 @@ export function backtestBaselineCommand(): Command {
     .option('--exclude <names>', 'comma-separated consumer columns to leave out')
     .option('--methods <refs>', 'comma-separated method names or ids (default: all presets)')
     .option('--gaming-factor <x>', 'load multiplier of the gaming consumer before the event', '1.3')
-    .option('--gaming-hours <n>', 'hours before the event the gaming consumer inflates', '4')
+    .option('--gaming-hours <n>', "hours before the event the gaming consumer inflates for every method (default: each method's adjustment window)")
     .option('--zero-run-hours <n>', 'treat runs of exact zeros this long as missing (0 = off)', '6')
     .action(async (options: BacktestBaselineOptions) => {
       await runBacktestBaseline(options);
