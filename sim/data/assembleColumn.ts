@@ -43,6 +43,8 @@ export interface AssembleColumnParameters {
   from: readonly SourceSpec[];
   fill?: SourceSpec;
   allowNegative: boolean;
+  /** Check runs of exact zeros (load and consumer columns) per policy.zeroRun. */
+  checkZeroRuns?: boolean;
   tables: ReadonlyMap<string, TableRecords>;
   axis: Axis;
   policy: Policy;
@@ -369,6 +371,33 @@ export function assembleColumn(p: AssembleColumnParameters): Float64Array {
       });
     }
     i = j;
+  }
+  const zr = policy.zeroRun;
+  if (p.checkZeroRuns && zr) {
+    for (let k = 0; k < n; ) {
+      if (values[k] !== 0) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < n && values[e] === 0) e++;
+      if (e - k >= zr.minRun) {
+        findings.push({
+          kind: 'zeroRun',
+          column: p.name,
+          timestamp: iso(axis.time[k]!),
+          file: main.file,
+          line: line[k]! >= 0 ? line[k]! : null,
+          count: e - k,
+          action: zr.action,
+          message: `${e - k} consecutive zero interval(s) (at least ${zr.minRun}: often a missing reading written as 0); ${
+            zr.action === 'drop' ? 'set missing (NaN)' : zr.action === 'keep' ? 'kept' : 'policy zeroRun: fail'
+          }`,
+        });
+        if (zr.action === 'drop') values.fill(Number.NaN, k, e);
+      }
+      k = e;
+    }
   }
   return values;
 }

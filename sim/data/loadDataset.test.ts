@@ -388,6 +388,23 @@ describe('loadDataset: expand and errors', () => {
     expect(only(r.findings, 'gap').map((f) => f.column).sort()).toEqual(['B_1', 'B_3']);
   });
 
+  it('zeroRun: runs of exact zeros in load/consumer columns are reported (keep) or made missing (drop)', async () => {
+    const text = 'time,load,temp\n' + ['5', '0', '0', '0', '6', '0', '7'].map((v, i) => `${stamp(i)},${v},${v}`).join('\n') + '\n';
+    const m = (action: string) =>
+      manifest(
+        { columns: [{ name: 'load', unit: 'kW', from: { table: 't', field: 'load' } }, { name: 'temp', unit: 'degC', from: { table: 't', field: 'temp' } }] },
+        { zeroRun: { minRun: 3, action } } as unknown as Policy,
+      );
+    const k = await load({ 'data.csv.gz': text }, m('keep'));
+    expect(only(k.findings, 'zeroRun')).toEqual([expect.objectContaining({ column: 'load', line: 3, count: 3, action: 'keep' })]);
+    expect(k.frame.columns.get('load')![2]).toBe(0);
+    const d = await load({ 'data.csv.gz': text }, m('drop'));
+    expect([...d.frame.columns.get('load')!].map((x) => (Number.isNaN(x) ? null : x))).toEqual([5, null, null, null, 6, 0, 7]);
+    expect(d.frame.columns.get('temp')![2]).toBe(0); // not a load/consumer column: not checked
+    const e = await failure(load({ 'data.csv.gz': text }, m('fail')));
+    expect(e.details).toContain('zeroRun in load');
+  });
+
   it('a missing dataset says where it looked and how to get it', async () => {
     const { dir } = writeTestDataset({ files: { 'data.csv.gz': csv(hourly(['1'])) }, manifest: manifest() });
     const e = await failure(loadDataset({ name: 'nope', dataRoot: dir, manifestDir: dir }));

@@ -183,6 +183,12 @@ export async function loadDataset({ name, dataRoot, manifestDir, data, env, onFi
   }
   const axis: Axis = { start: lo, stepMs, length, time, ambiguous };
 
+  const zeroChecked = new Set([
+    ...(manifest.roles.load ? [manifest.roles.load] : []),
+    ...(manifest.roles.consumers ?? []),
+    ...(roleExtra.load ?? []),
+    ...(roleExtra.consumers ?? []),
+  ]);
   const frameColumns = new Map<string, Float64Array>();
   const units = new Map<string, string>();
   for (const c of columns) {
@@ -191,6 +197,7 @@ export async function loadDataset({ name, dataRoot, manifestDir, data, env, onFi
       from: Array.isArray(c.from) ? c.from : [c.from],
       fill: c.fill,
       allowNegative: c.allowNegative,
+      checkZeroRuns: zeroChecked.has(c.name),
       tables,
       axis,
       policy: manifest.policy,

@@ -17,6 +17,7 @@ export const findingKinds = [
   'dstHole',
   'dstRepeat',
   'calendarMismatch',
+  'zeroRun',
   'filled',
 ] as const;
 export type FindingKind = (typeof findingKinds)[number];
@@ -44,6 +45,14 @@ export const policySchema = z
     dstRepeat: valueAction.default('fail'),
     /** A calendar check column disagrees with the row's placed time (implicit time axes). */
     calendarMismatch: z.enum(['fail', 'keep']).default('fail'),
+    /**
+     * Runs of at least `minRun` exact zeros in load and consumer columns (archives that encode a missing
+     * reading as 0): `keep` reports them, `drop` makes them missing (NaN), `fail` rejects. Off when absent.
+     */
+    zeroRun: z
+      .object({ minRun: z.number().int().min(2), action: z.enum(['keep', 'drop', 'fail']) })
+      .strict()
+      .optional(),
     /** Longest run of consecutive missing intervals that `interpolate` fills linearly. */
     maxInterpolate: z.number().int().min(1).max(1000).default(3),
   })
