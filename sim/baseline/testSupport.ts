@@ -18,9 +18,25 @@ export interface TestFrameParameters {
   temperature?: readonly string[];
   units?: Record<string, string>;
   name?: string;
+  /** IANA zone of the calendar (default UTC); `start` is then the local date of the first UTC-midnight interval. */
+  timezone?: string;
 }
 
-export function testFrame({ start, days, columns, consumers, temperature, units, name = 'test' }: TestFrameParameters): Frame {
+function localFields(ms: number, timezone: string): { date: string; hour: number; weekday: number } {
+  if (timezone === 'UTC') {
+    const d = new Date(ms);
+    return { date: d.toISOString().slice(0, 10), hour: d.getUTCHours(), weekday: d.getUTCDay() };
+  }
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return { date, hour: Number(parts.hour), weekday: new Date(`${date}T00:00:00Z`).getUTCDay() };
+}
+
+export function testFrame({ start, days, columns, consumers, temperature, units, name = 'test', timezone = 'UTC' }: TestFrameParameters): Frame {
   const t0 = Date.parse(`${start}T00:00:00Z`);
   const length = days * 24;
   const time = new Float64Array(length);
@@ -34,14 +50,14 @@ export function testFrame({ start, days, columns, consumers, temperature, units,
   const dates: string[] = [];
   for (let i = 0; i < length; i++) {
     const ms = t0 + i * HOUR_MS;
-    const date = new Date(ms);
+    const local = localFields(ms, timezone);
     time[i] = ms;
-    calendar.hour[i] = date.getUTCHours();
-    calendar.weekday[i] = date.getUTCDay();
-    calendar.month[i] = date.getUTCMonth() + 1;
-    calendar.day[i] = date.getUTCDate();
-    calendar.year[i] = date.getUTCFullYear();
-    dates.push(date.toISOString().slice(0, 10));
+    calendar.hour[i] = local.hour;
+    calendar.weekday[i] = local.weekday;
+    calendar.month[i] = Number(local.date.slice(5, 7));
+    calendar.day[i] = Number(local.date.slice(8, 10));
+    calendar.year[i] = Number(local.date.slice(0, 4));
+    dates.push(local.date);
   }
   const cols = new Map<string, Float64Array>();
   for (const [col, f] of Object.entries(columns)) {
@@ -50,7 +66,7 @@ export function testFrame({ start, days, columns, consumers, temperature, units,
     cols.set(col, values);
   }
   return {
-    name, start: t0, stepMs: HOUR_MS, length, timezone: 'UTC', time, calendar, columns: cols,
+    name, start: t0, stepMs: HOUR_MS, length, timezone, time, calendar, columns: cols,
     units: new Map(Object.entries(units ?? {})),
     roles: { consumers: consumers ?? [], temperature: temperature ?? [] },
   };
