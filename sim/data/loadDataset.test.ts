@@ -405,6 +405,46 @@ describe('loadDataset: expand and errors', () => {
     expect(e.details).toContain('zeroRun in load');
   });
 
+  it('sources listed in from are concatenated in time; an overlap is a duplicate (first kept); mean aggregates', async () => {
+    const a = 'time,z,v\n' + [0, 1].flatMap((i) => [`${stamp(i)},1,${i}`, `${stamp(i)},2,${i + 10}`]).join('\n') + '\n';
+    const b = 'time,z,v\n' + [1, 2].flatMap((i) => [`${stamp(i)},1,${100 + i}`, `${stamp(i)},2,${110 + i}`]).join('\n') + '\n';
+    const table = (id: string, file: string) => ({ id, file, sha256: 'auto', entity: 'z', time: { datetime: { column: 'time', format: '%Y-%m-%d %H:%M' } } });
+    const m = (duplicate: string) =>
+      manifest(
+        {
+          tables: [table('a', 'a.csv'), table('b', 'b.csv')],
+          columns: [
+            {
+              name: 'load',
+              unit: 'kW',
+              from: [
+                { table: 'a', field: 'v', entities: [1, 2], aggregate: 'mean' },
+                { table: 'b', field: 'v', entities: [1, 2], aggregate: 'mean' },
+              ],
+            },
+          ],
+        },
+        { duplicate },
+      );
+    const r = await load({ 'a.csv': a, 'b.csv': b }, m('keepFirst'));
+    expect([...r.frame.columns.get('load')!]).toEqual([5, 6, 107]);
+    expect(only(r.findings, 'duplicate')).toEqual([expect.objectContaining({ file: 'b.csv', line: 2, action: 'keepFirst' })]);
+    const e = await failure(load({ 'a.csv': a, 'b.csv': b }, m('fail')));
+    expect(e.details).toContain('also present in an earlier source');
+  });
+
+  it('names an unknown column, an unknown entity and an off-grid time', async () => {
+    const bad = (columns: unknown[], text = csv(hourly(['1', '2']))) => failure(load({ 'data.csv.gz': text }, manifest({ columns, roles: {} })));
+    const e1 = await bad([{ name: 'load', unit: 'kW', from: { table: 't', field: 'power' } }]);
+    expect(e1.shortMessage).toBe('Column "power" is not in data.csv.gz');
+    expect(e1.details).toContain('header: time, load');
+    const e2 = await bad([{ name: 'load', unit: 'kW', from: { table: 't', field: 'load', entity: 'x' } }]);
+    expect(e2.shortMessage).toContain('Entity "x" does not occur in data.csv.gz');
+    const e3 = await bad([{ name: 'load', unit: 'kW', from: { table: 't', field: 'load' } }], 'time,load\n2020-01-01 00:00,1\n2020-01-01 00:30,2\n');
+    expect(e3.shortMessage).toBe('Row time is off the 60-minute grid');
+    expect(e3.details).toContain('data.csv.gz:3');
+  });
+
   it('a missing dataset says where it looked and how to get it', async () => {
     const { dir } = writeTestDataset({ files: { 'data.csv.gz': csv(hourly(['1'])) }, manifest: manifest() });
     const e = await failure(loadDataset({ name: 'nope', dataRoot: dir, manifestDir: dir }));
