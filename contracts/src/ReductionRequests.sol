@@ -153,6 +153,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
     error LengthMismatch(uint256 a, uint256 b);
     /// @notice The consumer's outcome was already reported.
     error OutcomeAlreadyReported(uint256 eventId, address consumer);
+    /// @notice A per-consumer outcome is above 10000 bps (reliability samples are capped at 100 %).
+    error OutcomeOutOfRange(address consumer, uint16 outcomeBps);
     /// @notice Not every committed consumer's outcome was reported yet.
     error OutcomesIncomplete(uint256 eventId, uint32 reported, uint32 optedIn);
     /// @notice The number of consumers with a positive outcome differs from the reported participants.
@@ -418,7 +420,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
         if (deliveredWh < targetWh) emit ParticipationAlert(eventId, e.utility, deliveredWh, targetWh);
     }
 
-    /// @notice Reports per-consumer outcomes (bps, 10000 = delivered its commitment) for a Settling event and
+    /// @notice Reports per-consumer outcomes (bps in [0, 10000], 10000 = delivered at least its commitment) for a
+    ///         Settling event and
     ///         forwards them to the consumer registry (reliability EWMA and monthly participation counters).
     /// @param eventId The event.
     /// @param accounts Committed consumers, each reported once.
@@ -437,7 +440,9 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
         uint32 delivering;
         for (uint256 i; i < n; ++i) {
             _markReported(eventId, accounts[i], reg);
-            if (outcomesBps[i] != 0) ++delivering;
+            uint16 o = outcomesBps[i];
+            if (o > 10_000) revert OutcomeOutOfRange(accounts[i], o);
+            if (o != 0) ++delivering;
         }
         uint32 total = e.reported + uint32(n);
         e.reported = total;

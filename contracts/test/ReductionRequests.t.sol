@@ -492,10 +492,10 @@ contract ReductionRequestsTest is DrFixture {
         rr.postResults(id, 1_200_000, 2, keccak256("r"));
         _expectStatus(id, IReductionRequests.EventStatus.Settling);
         uint16[] memory out = new uint16[](3);
-        (out[0], out[1], out[2]) = (12_000, 0, 9000);
+        (out[0], out[1], out[2]) = (10_000, 0, 9000);
         vm.prank(oracle);
         rr.postOutcomes(id, cs, out);
-        assertEq(creg.reliabilityOf(cs[0]), 12_000);
+        assertEq(creg.reliabilityOf(cs[0]), 10_000);
         assertEq(creg.participationCount(cs[1]), 1);
         assertTrue(rr.isReported(id, cs[2]));
         vm.expectEmit(true, true, false, true);
@@ -650,6 +650,13 @@ contract ReductionRequestsTest is DrFixture {
         address[] memory bad = new address[](1);
         bad[0] = cs[2];
         uint16[] memory one = new uint16[](1);
+        uint16[] memory over = new uint16[](1);
+        over[0] = 10_001;
+        address[] memory first = new address[](1);
+        first[0] = cs[0];
+        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.OutcomeOutOfRange.selector, cs[0], uint16(10_001)));
+        vm.prank(oracle);
+        rr.postOutcomes(id, first, over);
         vm.expectRevert(abi.encodeWithSelector(ReductionRequests.NotOptedIn.selector, id, cs[2]));
         vm.prank(oracle);
         rr.postOutcomes(id, bad, one);

@@ -36,15 +36,15 @@ library MerkleBuilder {
     }
 
     /// @notice The proof of `target` (a leaf in `layers[0]`); reverts when absent.
-    function proof(bytes32[][] memory layers, bytes32 target) internal pure returns (bytes32[] memory p) {
-        uint256 idx = type(uint256).max;
+    function proof(bytes32[][] memory layers, bytes32 target) internal pure returns (bytes32[] memory) {
         for (uint256 i; i < layers[0].length; ++i) {
-            if (layers[0][i] == target) {
-                idx = i;
-                break;
-            }
+            if (layers[0][i] == target) return proofAt(layers, i);
         }
-        require(idx != type(uint256).max, "MerkleBuilder: leaf not in tree");
+        revert("MerkleBuilder: leaf not in tree");
+    }
+
+    /// @notice The proof of the leaf at position `idx` of the sorted leaves `layers[0]`.
+    function proofAt(bytes32[][] memory layers, uint256 idx) internal pure returns (bytes32[] memory p) {
         bytes32[] memory tmp = new bytes32[](layers.length);
         uint256 len;
         for (uint256 d; d + 1 < layers.length; ++d) {
