@@ -318,7 +318,8 @@ export function readTable({ manifest, table, dataRoot, clock, fields: wanted, ma
         if (u) u.count++;
         else unsorted.set(ent, { line: lineNo, ts: mapped.instant, count: 1 });
       }
-      lastInstantByEntity.set(ent, Number.isNaN(mapped.repeat) ? mapped.instant : mapped.repeat);
+      // A repeated wall time keeps its earlier instant here, so its second row is not "backwards".
+      lastInstantByEntity.set(ent, mapped.instant);
       instant[n] = mapped.instant;
       repeat[n] = mapped.repeat;
       entity[n] = ent;
