@@ -20,7 +20,8 @@ import {IIncentiveDistributor} from "./interfaces/IIncentiveDistributor.sol";
 ///         reported) → Finalized (every committed consumer's outcome reported; reliability, monthly counters
 ///         and the utility's reputation updated). Scheduled → Cancelled by the creating utility.
 ///
-///         Participation is a bitmap by the consumer's dense registry index (1 bit per consumer). Ways in:
+///         Participation is a bitmap by the consumer's dense registry index (1 bit per consumer); a consumer
+///         takes part only in events of the utility that serves it. Ways in:
 ///         `optIn` (the consumer), `optInBySig` (a relayer submits a batch of EIP-712 `OptIn` signatures),
 ///         `enrollAuto` (anyone materialises the standing opt-in of consumers whose preference autoEnroll is
 ///         set). Eligibility (`IConsumerRegistry.eligibility` at the event start) is checked on every way in.
@@ -48,7 +49,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
         AlreadyOptedIn,
         OptedOut,
         NotAutoEnrolled,
-        Ineligible
+        Ineligible,
+        OtherUtility
     }
 
     /// @notice Governed parameters of a tier.
@@ -131,6 +133,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
     error NotEventUtility(uint256 eventId, address caller, address utility);
     /// @notice The consumer is not registered (index 0).
     error NotRegistered(address consumer);
+    /// @notice Consumers take part only in events of the utility that serves them.
+    error NotServedByEventUtility(address consumer, address servingUtility, address eventUtility);
     /// @notice The consumer cannot take part in this event.
     error NotEligible(address consumer, IConsumerRegistry.Ineligibility reason);
     /// @notice The consumer is already committed to the event.
@@ -318,6 +322,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
         Event storage e = _scheduled(eventId);
         uint32 idx = consumers.indexOf(msg.sender);
         if (idx == 0) revert NotRegistered(msg.sender);
+        address serving = consumers.servingUtilityOf(msg.sender);
+        if (serving != e.utility) revert NotServedByEventUtility(msg.sender, serving, e.utility);
         IConsumerRegistry.Ineligibility why = consumers.eligibility(msg.sender, e.tier, e.start);
         if (why != IConsumerRegistry.Ineligibility.None) revert NotEligible(msg.sender, why);
         (uint256 word, uint256 mask) = _pos(idx);
@@ -356,7 +362,6 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
     /// @return added How many consumers were committed.
     function optInBySig(uint256 eventId, OptInSig[] calldata sigs) external whenNotPaused returns (uint32 added) {
         Event storage e = _scheduled(eventId);
-        (uint8 tier, uint64 start) = (e.tier, e.start);
         uint256 n = sigs.length;
         for (uint256 i; i < n; ++i) {
             OptInSig calldata s = sigs[i];
@@ -364,7 +369,7 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
             bytes32 digest = _hashTypedDataV4(keccak256(abi.encode(OPT_IN_TYPEHASH, s.consumer, eventId, s.deadline)));
             (address signer,,) = ECDSA.tryRecover(digest, s.v, s.r, s.s);
             if (signer != s.consumer || signer == address(0)) revert InvalidSignature(s.consumer, signer);
-            if (_tryEnroll(eventId, s.consumer, tier, start, false)) {
+            if (_tryEnroll(eventId, e, s.consumer, false)) {
                 ++added;
                 emit OptedIn(eventId, s.consumer, OptInVia.Signature);
             }
@@ -380,11 +385,10 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
     /// @return added How many consumers were committed.
     function enrollAuto(uint256 eventId, address[] calldata accounts) external whenNotPaused returns (uint32 added) {
         Event storage e = _scheduled(eventId);
-        (uint8 tier, uint64 start) = (e.tier, e.start);
         uint256 n = accounts.length;
         for (uint256 i; i < n; ++i) {
             address c = accounts[i];
-            if (_tryEnroll(eventId, c, tier, start, true)) {
+            if (_tryEnroll(eventId, e, c, true)) {
                 ++added;
                 emit OptedIn(eventId, c, OptInVia.Auto);
             }
@@ -626,10 +630,7 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
 
     /// @dev Commits `c` unless a state condition makes it inapplicable (then emits OptInSkipped). The caller
     ///      adds the returned count to `optedIn` once.
-    function _tryEnroll(uint256 eventId, address c, uint8 tier, uint64 start, bool requireAuto)
-        private
-        returns (bool)
-    {
+    function _tryEnroll(uint256 eventId, Event storage e, address c, bool requireAuto) private returns (bool) {
         IConsumerRegistry reg = consumers;
         uint32 idx = reg.indexOf(c);
         SkipReason why;
@@ -641,8 +642,9 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
             (word, mask) = _pos(idx);
             if (_optIn[eventId][word] & mask != 0) why = SkipReason.AlreadyOptedIn;
             else if (_optOut[eventId][word] & mask != 0) why = SkipReason.OptedOut;
+            else if (reg.servingUtilityOf(c) != e.utility) why = SkipReason.OtherUtility;
             else if (requireAuto && !reg.autoEnrollOf(c)) why = SkipReason.NotAutoEnrolled;
-            else if (reg.eligibility(c, tier, start) != IConsumerRegistry.Ineligibility.None) why = SkipReason.Ineligible;
+            else if (reg.eligibility(c, e.tier, e.start) != IConsumerRegistry.Ineligibility.None) why = SkipReason.Ineligible;
         }
         if (why != SkipReason.None) {
             emit OptInSkipped(eventId, c, why);

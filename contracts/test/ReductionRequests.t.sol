@@ -253,6 +253,49 @@ contract ReductionRequestsTest is DrFixture {
         rr.optIn(99);
     }
 
+    function test_optInOnlyForEventsOfTheServingUtility() public {
+        uint256 id = _createEventAs(utility2, _params(1, uint64(block.timestamp) + 2 days, 1 hours));
+        address c = _register(0); // served by `utility`
+        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.NotServedByEventUtility.selector, c, utility, utility2));
+        vm.prank(c);
+        rr.optIn(id);
+        creg.setAutoEnroll(c, true);
+        address[] memory cs = new address[](1);
+        cs[0] = c;
+        vm.expectEmit(true, true, false, true);
+        emit OptInSkipped(id, c, ReductionRequests.SkipReason.OtherUtility);
+        assertEq(rr.enrollAuto(id, cs), 0);
+    }
+
+    function test_pauseBlocksEveryEventPathButCancel() public {
+        uint256 id = _createEvent();
+        address[] memory cs = _registerN(1);
+        vm.prank(guardian);
+        rr.pause();
+        bytes4 paused = PausableUpgradeable.EnforcedPause.selector;
+        vm.expectRevert(paused);
+        vm.prank(cs[0]);
+        rr.optOut(id);
+        vm.expectRevert(paused);
+        rr.optInBySig(id, new ReductionRequests.OptInSig[](0));
+        vm.expectRevert(paused);
+        rr.enrollAuto(id, cs);
+        vm.startPrank(oracle);
+        vm.expectRevert(paused);
+        rr.postResults(id, 0, 0, bytes32(0));
+        vm.expectRevert(paused);
+        rr.postOutcomes(id, cs, new uint16[](1));
+        vm.expectRevert(paused);
+        rr.finalize(id);
+        vm.stopPrank();
+        vm.expectRevert(paused);
+        vm.prank(address(dist));
+        rr.markSettled(id);
+        vm.prank(utility);
+        rr.cancel(id);
+        assertEq(uint256(rr.statusOf(id)), uint256(IReductionRequests.EventStatus.Cancelled));
+    }
+
     function test_optInRevertsOnceStarted() public {
         uint256 id = _createEvent();
         address c = _register(0);
