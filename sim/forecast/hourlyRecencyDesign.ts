@@ -9,6 +9,12 @@ export interface HourlyRecencyDesignParameters {
   readonly dailyAverages: number;
   /** Lagged loads L(t−h), hours, each with its own coefficient per day type (Mon, Tue–Fri, Sat, Sun). */
   readonly loadLags: readonly number[];
+  /**
+   * 'month': month dummies and Month×(x, x², x³) for every temperature variable (needs a year of history);
+   * 'none': no month terms, temperature enters as (x, x², x³) — for histories shorter than a year, where
+   * months not yet seen would otherwise have no temperature response at all.
+   */
+  readonly season?: 'month' | 'none';
 }
 
 /** Day type of a weekday (0 = Sunday): 0 Monday, 1 Tuesday–Friday, 2 Saturday, 3 Sunday. */
@@ -26,16 +32,24 @@ function dayType(weekday: number): number {
  * is the Hour interaction of the pooled models applied to every term; 24 small solves are cheaper than one
  * large one.
  */
-export function hourlyRecencyDesign({ temperatureScale, temperatureLags, dailyAverages, loadLags }: HourlyRecencyDesignParameters): Design {
+export function hourlyRecencyDesign({
+  temperatureScale,
+  temperatureLags,
+  dailyAverages,
+  loadLags,
+  season = 'month',
+}: HourlyRecencyDesignParameters): Design {
+  const monthly = season === 'month';
+  const width = monthly ? 36 : 3;
   const { center, scale } = temperatureScale;
   const extraCount = temperatureLags.length + dailyAverages;
   const temperatureStart = 20;
-  const loadStart = temperatureStart + (1 + extraCount) * 36;
+  const loadStart = temperatureStart + (1 + extraCount) * width;
   const size = loadStart + loadLags.length * 4;
   const lookback = Math.max(0, ...temperatureLags, dailyAverages * 24, ...loadLags);
   const xs = new Float64Array(1 + extraCount);
   return {
-    name: 'hourly-recency',
+    name: monthly ? 'hourly-recency' : 'hourly-recency-no-season',
     size,
     partitions: 24,
     maxNonZeros: 6 + (1 + extraCount) * 3 + loadLags.length,
@@ -69,7 +83,7 @@ export function hourlyRecencyDesign({ temperatureScale, temperatureLags, dailyAv
       row.values[k++] = 1;
       row.indices[k] = 1;
       row.values[k++] = i / HOURS_PER_YEAR;
-      if (m > 1) {
+      if (monthly && m > 1) {
         row.indices[k] = 2 + m - 2;
         row.values[k++] = 1;
       }
@@ -83,7 +97,7 @@ export function hourlyRecencyDesign({ temperatureScale, temperatureLags, dailyAv
       }
       for (let q = 0; q < xs.length; q++) {
         const x = xs[q];
-        const column = temperatureStart + q * 36 + (m - 1) * 3;
+        const column = temperatureStart + q * width + (monthly ? (m - 1) * 3 : 0);
         row.indices[k] = column;
         row.values[k++] = x;
         row.indices[k] = column + 1;

@@ -11,10 +11,12 @@ export interface HourlyRecencyModelParameters {
   readonly temperatureLags?: readonly number[];
   /** Default 2. */
   readonly dailyAverages?: number;
-  /** Default [24, 168]. */
+  /** Default [24, 48, 168] (chosen on GEFCom2012 2006, the year before the test year). */
   readonly loadLags?: readonly number[];
   /** Default 1e-3. */
   readonly ridge?: number;
+  /** Month terms: 'auto' (default) uses them when the first fit sees at least 365 days of history. */
+  readonly season?: 'auto' | 'month' | 'none';
 }
 
 /** Per-hour-of-day recency regressions with lagged loads (see hourlyRecencyDesign), ridge-regularised. */
@@ -25,8 +27,9 @@ export function hourlyRecencyModel({
   name = 'recency-hourly',
   temperatureLags = [1, 2, 3],
   dailyAverages = 2,
-  loadLags = [24, 168],
+  loadLags = [24, 48, 168],
   ridge = 1e-3,
+  season = 'auto',
 }: HourlyRecencyModelParameters): ForecastModel {
   return createLinearModel({
     name,
@@ -34,6 +37,13 @@ export function hourlyRecencyModel({
     temperature,
     futureTemperature,
     ridge,
-    design: ({ temperatureScale }) => hourlyRecencyDesign({ temperatureScale, temperatureLags, dailyAverages, loadLags }),
+    design: ({ temperatureScale, historyHours }) =>
+      hourlyRecencyDesign({
+        temperatureScale,
+        temperatureLags,
+        dailyAverages,
+        loadLags,
+        season: season === 'auto' ? (historyHours >= 365 * 24 ? 'month' : 'none') : season,
+      }),
   });
 }

@@ -19,7 +19,8 @@ export interface LinearModelParameters {
    * semantics as `temperature` (averaged).
    */
   readonly futureTemperature: readonly string[];
-  readonly design: (parameters: { temperatureScale: TemperatureScale }) => Design;
+  /** Builds the design at the first fit; `historyHours` = hours visible at that fit (designs may adapt to short data). */
+  readonly design: (parameters: { temperatureScale: TemperatureScale; historyHours: number }) => Design;
   /** Ridge strength on standardised columns (see solveNormalEquations); 0 = OLS. */
   readonly ridge?: number;
 }
@@ -67,7 +68,7 @@ export function createLinearModel({
 
   function reset(history: History): State {
     const frame = history.frame;
-    const design = makeDesign({ temperatureScale: temperatureScaleFor(frame.units.get(temperature[0])) });
+    const design = makeDesign({ temperatureScale: temperatureScaleFor(frame.units.get(temperature[0])), historyHours: history.visibleLength });
     const fresh: State = {
       frameKey: frameKey(history),
       design,

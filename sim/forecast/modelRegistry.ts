@@ -50,7 +50,7 @@ export const modelRegistry: ReadonlyMap<string, Entry> = new Map<string, Entry>(
   [
     'recency-hourly',
     {
-      description: 'one regression per hour: recency effect (T lags 1–3 h, 2 daily means), holidays, lagged loads (24 h, 168 h) per day type, ridge',
+      description: 'one regression per hour: recency effect (T lags 1–3 h, 2 daily means), holidays, lagged loads (24, 48, 168 h) per day type, ridge',
       needsTemperature: true,
       create: (columns) => hourlyRecencyModel({ ...columns, name: 'recency-hourly' }),
     },
@@ -58,12 +58,12 @@ export const modelRegistry: ReadonlyMap<string, Entry> = new Map<string, Entry>(
   [
     'ensemble',
     {
-      description: 'mean of recency and recency-load',
+      description: 'mean of recency-load and recency-hourly',
       needsTemperature: true,
       create: (columns) =>
         ensembleModel({
           name: 'ensemble',
-          members: [recencyModel({ ...columns, name: 'recency', loadLags: [] }), recencyModel({ ...columns, name: 'recency-load' })],
+          members: [recencyModel({ ...columns, name: 'recency-load' }), hourlyRecencyModel({ ...columns, name: 'recency-hourly' })],
         }),
     },
   ],

@@ -17,7 +17,7 @@ import {
 } from '../../forecast/index.ts';
 
 /** Models run when --models is not given. */
-export const DEFAULT_FORECAST_MODELS = ['seasonal-naive', 'vanilla', 'recency', 'recency-hourly'] as const;
+export const DEFAULT_FORECAST_MODELS = ['seasonal-naive', 'vanilla', 'recency-hourly', 'ensemble'] as const;
 
 interface Options {
   dataset: string;
