@@ -235,6 +235,20 @@ contract IncentiveDistributorTest is DrFixture {
         assertEq(dist.tokenTotals(address(usd)).paid, 350e6);
     }
 
+    /// @dev Vectors from @openzeppelin/merkle-tree 1.0.8, `StandardMerkleTree.of(values, ["address","uint256"])`
+    ///      over (0xC0001, 100e6), (0xC0002, 250e6), (0xC0003, 50e6), (0xC0004, 0) — alice, bob, carol, dave.
+    function test_compatibleWithOpenZeppelinStandardMerkleTree() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        assertEq(MerkleBuilder.root(layers), 0x6f03a65edd485729fc3d8d3104544e93f59e41f6cb5dc3c2f6bdfcb4653bec72);
+        // The library's own 3-leaf tree (alice, bob, carol) and its proof for alice, claimed on-chain.
+        bytes32 jsRoot = 0x9705a4bd6175c1f644af3db1110b928069f9896e92ea264f455bc19954bdf014;
+        _post(jsRoot, 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        bytes32[] memory jsProof = new bytes32[](1);
+        jsProof[0] = 0x81c88c508dc340e4ce21ecb63655ec802a33d9b251267c223467b2a2cd531ec0;
+        assertEq(dist.claim(utility, address(usd), alice, 100e6, jsProof), 100e6);
+    }
+
     function test_claimBeforeWindowReverts() public {
         (bytes32[][] memory layers,,) = _tree4(1);
         _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
