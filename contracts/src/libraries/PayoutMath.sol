@@ -87,14 +87,21 @@ library PayoutMath {
         uint256 bonusSlopeBps,
         uint256 bonusCapBps
     ) internal pure returns (uint256 factor) {
-        if (minComplianceBps > MAX_PARAM_BPS) revert PerformanceParamTooLarge(minComplianceBps, MAX_PARAM_BPS);
-        if (bonusSlopeBps > MAX_PARAM_BPS) revert PerformanceParamTooLarge(bonusSlopeBps, MAX_PARAM_BPS);
-        if (bonusCapBps > MAX_PARAM_BPS) revert PerformanceParamTooLarge(bonusCapBps, MAX_PARAM_BPS);
+        // `require` with custom errors (not `if … revert`): the SMTChecker models these as reverts.
+        require(minComplianceBps <= MAX_PARAM_BPS, PerformanceParamTooLarge(minComplianceBps, MAX_PARAM_BPS));
+        require(bonusSlopeBps <= MAX_PARAM_BPS, PerformanceParamTooLarge(bonusSlopeBps, MAX_PARAM_BPS));
+        require(bonusCapBps <= MAX_PARAM_BPS, PerformanceParamTooLarge(bonusCapBps, MAX_PARAM_BPS));
         if (compliance > MAX_COMPLIANCE_BPS) compliance = MAX_COMPLIANCE_BPS;
         if (compliance < minComplianceBps) return 0;
         if (compliance <= BPS) return BPS;
-        // (compliance − 10000) < 2^64 and bonusSlopeBps < 2^32: the product cannot overflow.
-        uint256 bonus = ((compliance - BPS) * bonusSlopeBps) / BPS;
+        uint256 excess = compliance - BPS;
+        uint256 bonus;
+        // excess < 2^64 (compliance saturates at MAX_COMPLIANCE_BPS) and bonusSlopeBps ≤ 2^32 − 1 (required
+        // above), so the product is < 2^96 and cannot overflow. `unchecked` states that for the SMTChecker, which
+        // cannot bound a product of two variables; the bounds on the result are still proved.
+        unchecked {
+            bonus = (excess * bonusSlopeBps) / BPS;
+        }
         factor = BPS + (bonus < bonusCapBps ? bonus : bonusCapBps);
     }
 

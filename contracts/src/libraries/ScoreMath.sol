@@ -28,18 +28,28 @@ library ScoreMath {
     /// @param old The current score (bps).
     /// @param sample The new observation (bps).
     /// @param alphaBps Weight of the new observation (bps, ≤ 10000).
+    /// @return The new score, in [min(old, sample), max(old, sample)] ⊆ [0, 10000].
+    function ewma(uint256 old, uint256 sample, uint256 alphaBps) internal pure returns (uint16) {
+        // ewmaBps is ≤ 10000 (proved by the SMTChecker harness contracts/verify/ScoreBounds.sol): no truncation.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return uint16(ewmaBps(old, sample, alphaBps));
+    }
+
+    /// @notice The EWMA step of `ewma` as a uint256 (the form the SMTChecker proves bounded).
+    /// @param old The current score (bps).
+    /// @param sample The new observation (bps).
+    /// @param alphaBps Weight of the new observation (bps, ≤ 10000).
     /// @return updated The new score, in [min(old, sample), max(old, sample)] ⊆ [0, 10000].
-    function ewma(uint256 old, uint256 sample, uint256 alphaBps) internal pure returns (uint16 updated) {
-        if (alphaBps > MAX_BPS) revert AlphaOutOfRange(alphaBps, MAX_BPS);
-        uint256 o = clamp(old);
-        uint256 s = clamp(sample);
-        // Both results lie between o and s, both ≤ 10000, so the uint16 casts cannot truncate.
-        if (s >= o) {
-            // forge-lint: disable-next-line(unsafe-typecast)
-            updated = uint16(o + (alphaBps * (s - o)) / MAX_BPS);
-        } else {
-            // forge-lint: disable-next-line(unsafe-typecast)
-            updated = uint16(o - (alphaBps * (o - s)) / MAX_BPS);
-        }
+    function ewmaBps(uint256 old, uint256 sample, uint256 alphaBps) internal pure returns (uint256 updated) {
+        // `require` with a custom error (not `if … revert`): the SMTChecker models it as a revert.
+        require(alphaBps <= MAX_BPS, AlphaOutOfRange(alphaBps, MAX_BPS));
+        uint256 o = old > MAX_BPS ? MAX_BPS : old;
+        uint256 s = sample > MAX_BPS ? MAX_BPS : sample;
+        uint256 gap = s >= o ? s - o : o - s;
+        uint256 step = (alphaBps * gap) / MAX_BPS;
+        // alphaBps ≤ 10000 already implies step ≤ gap; stating it explicitly keeps the bound provable by the
+        // SMTChecker without nonlinear reasoning. It never changes the result.
+        if (step > gap) step = gap;
+        updated = s >= o ? o + step : o - step;
     }
 }
