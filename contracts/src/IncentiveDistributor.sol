@@ -578,7 +578,10 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         uint256 left = total > paid ? total - paid : 0;
         if (amount > left) revert ClaimExceedsEntitlement(amount, left);
         _claimed[utility][token][account] = cumulative;
-        p.paid = uint128(paid + amount); // ≤ total, a uint128
+        // Casts: paid + amount ≤ total, a uint128.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.paid = uint128(paid + amount);
+        // forge-lint: disable-next-line(unsafe-typecast)
         _tokenTotals[token].paid += uint128(amount);
     }
 

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {PeaklabUpgradeable} from "./base/PeaklabUpgradeable.sol";
 import {ILoadForecast} from "./interfaces/ILoadForecast.sol";
 import {ScoreMath} from "./libraries/ScoreMath.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title LoadForecast
 /// @notice Day-ahead hourly load forecasts per (region, day), scored against the meter oracle's actuals.
@@ -79,6 +80,7 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
     /// @notice Bits per packed hourly value.
     uint256 public constant VALUE_BITS = 21;
     /// @notice Largest hourly value (kW) that fits the packing.
+    // forge-lint: disable-next-line(incorrect-shift)
     uint256 public constant MAX_VALUE = (1 << VALUE_BITS) - 1;
     /// @notice At most this many forecasters are scored per (region, day) (bounds `postActuals`' loop).
     uint256 public constant MAX_FORECASTERS_PER_DAY = 32;
@@ -87,6 +89,7 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
 
     uint256 private constant HOURS = 24;
     uint256 private constant PER_WORD = 12;
+    // forge-lint: disable-next-line(incorrect-shift)
     uint256 private constant VALUES_MASK = (1 << (PER_WORD * VALUE_BITS)) - 1;
     uint256 private constant MAPE_SCALE = 1e6;
 
@@ -191,7 +194,8 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
         uint256[2] storage stored = _actuals[region][day];
         if (stored[0] != 0 || stored[1] != 0) revert ActualsAlreadyPosted(region, day);
         for (uint256 h; h < HOURS; ++h) {
-            if (_valueAt(a0, a1, h) == 0) revert ZeroActual(uint8(h));
+            // forge-lint: disable-next-line(unsafe-typecast)
+            if (_valueAt(a0, a1, h) == 0) revert ZeroActual(uint8(h)); // h < 24
         }
         stored[0] = a0;
         stored[1] = a1;
@@ -232,13 +236,14 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
     function stressBps(uint32 region, uint64 hourStart) external view returns (uint32) {
         uint32 stressKw = _thresholds[region].stressKw;
         if (stressKw == 0) return 0;
-        uint32 day = uint32(hourStart / 1 days);
+        uint32 day = SafeCast.toUint32(hourStart / 1 days);
         address who = _latest[region][day];
         if (who == address(0)) return 0;
         Forecast storage f = _forecasts[region][day][who];
         uint256 kw = _valueAt(f.w0, f.w1, (hourStart % 1 days) / 1 hours);
         uint256 bps = (kw * 10_000) / stressKw;
-        return bps > type(uint32).max ? type(uint32).max : uint32(bps);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return bps > type(uint32).max ? type(uint32).max : uint32(bps); // saturated just before
     }
 
     /// @notice The forecast `forecaster` committed for (region, day).
@@ -325,7 +330,8 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
         _checkPacked(forecast[0], forecast[1]);
         _checkPacked(actual[0], actual[1]);
         for (uint256 h; h < HOURS; ++h) {
-            if (_valueAt(actual[0], actual[1], h) == 0) revert ZeroActual(uint8(h));
+            // forge-lint: disable-next-line(unsafe-typecast)
+            if (_valueAt(actual[0], actual[1], h) == 0) revert ZeroActual(uint8(h)); // h < 24
         }
         return _mape(forecast[0], forecast[1], actual[0], actual[1]);
     }
@@ -336,7 +342,8 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
     function pack(uint32[24] memory kw) public pure returns (uint256[2] memory packed) {
         for (uint256 h; h < HOURS; ++h) {
             uint256 v = kw[h];
-            if (v > MAX_VALUE) revert HourValueTooLarge(uint8(h), v, MAX_VALUE);
+            // forge-lint: disable-next-line(unsafe-typecast)
+            if (v > MAX_VALUE) revert HourValueTooLarge(uint8(h), v, MAX_VALUE); // h < 24
             packed[h / PER_WORD] |= v << ((h % PER_WORD) * VALUE_BITS);
         }
     }
@@ -367,18 +374,23 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
         uint256 mape = _mape(f.w0, f.w1, a0, a1);
         uint256 sample = mape >= 10_000 ? 0 : 10_000 - mape;
         Score storage s = _scores[who];
-        uint16 acc = s.scoredDays == 0 ? uint16(sample) : ScoreMath.ewma(s.accuracyBps, sample, _alphaBps);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint16 acc = s.scoredDays == 0 ? uint16(sample) : ScoreMath.ewma(s.accuracyBps, sample, _alphaBps); // ≤ 10000
         s.accuracyBps = acc;
         s.scoredDays += 1;
-        emit ForecastScored(region, day, who, uint64(mape), acc);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        emit ForecastScored(region, day, who, uint64(mape), acc); // mape ≤ (2^21 − 1) × 10^4 < 2^64
     }
 
     function _emitStress(uint32 region, uint32 day, uint256 w0, uint256 w1, Thresholds memory t) private {
         for (uint256 h; h < HOURS; ++h) {
             uint256 v = _valueAt(w0, w1, h);
+            // Casts: h < 24 and v < 2^21.
             if (v > t.emergencyKw) {
+                // forge-lint: disable-next-line(unsafe-typecast)
                 emit GridStressPredicted(region, day, uint8(h), LEVEL_EMERGENCY, uint32(v));
             } else if (v > t.stressKw) {
+                // forge-lint: disable-next-line(unsafe-typecast)
                 emit GridStressPredicted(region, day, uint8(h), LEVEL_STRESS, uint32(v));
             }
         }

@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {PeaklabUpgradeable} from "./base/PeaklabUpgradeable.sol";
 import {IReductionRequests} from "./interfaces/IReductionRequests.sol";
 import {IUtilityRegistry} from "./interfaces/IUtilityRegistry.sol";
@@ -448,10 +449,11 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
             if (o > 10_000) revert OutcomeOutOfRange(accounts[i], o);
             if (o != 0) ++delivering;
         }
-        uint32 total = e.reported + uint32(n);
+        uint32 count = SafeCast.toUint32(n);
+        uint32 total = e.reported + count;
         e.reported = total;
         e.delivering += delivering;
-        emit OutcomesPosted(eventId, uint32(n), total);
+        emit OutcomesPosted(eventId, count, total);
         reg.recordReliability(accounts, outcomesBps);
         reg.recordParticipation(accounts, e.start);
     }
@@ -469,7 +471,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
         if (e.delivering != e.participants) revert ParticipantsMismatch(eventId, e.delivering, e.participants);
         e.status = EventStatus.Finalized;
         uint256 ratio = (uint256(e.deliveredWh) * 10_000) / _targetWh(e);
-        uint16 outcome = ratio > 10_000 ? 10_000 : uint16(ratio);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint16 outcome = ratio > 10_000 ? 10_000 : uint16(ratio); // ≤ 10000
         emit EventFinalized(eventId, e.utility, outcome);
         utilities.recordOutcome(e.utility, outcome);
     }
