@@ -1,0 +1,473 @@
+import {
+  type Address,
+  createPublicClient,
+  formatTransactionReceipt,
+  getAddress,
+  getContractAddress,
+  type Hash,
+  type Hex,
+  http,
+  keccak256,
+  numberToHex,
+  type PublicClient,
+  type RpcTransactionReceipt,
+  type TransactionReceipt,
+} from 'viem';
+import { ChainError } from '../errors.ts';
+import type { ChainNode } from './chainNode.ts';
+import { type CallLabel, type ContractRegistry, createContractRegistry } from './contractRegistry.ts';
+import { decodeRevert } from './decodeRevert.ts';
+import { createGasLedger, type GasLedger } from './gasLedger.ts';
+import { type RpcOutcome, rpcBatch, rpcCall } from './rpcBatch.ts';
+import { TxRevertError } from './txRevertError.ts';
+import type { Call } from './writeCall.ts';
+
+/** EIP-1559 fees every transaction is signed with (fixed from the scenario, never queried). */
+export interface TxFees {
+  maxFeePerGas: bigint;
+  maxPriorityFeePerGas: bigint;
+}
+
+export interface CreateTxEngineParameters {
+  node: ChainNode;
+  fees: TxFees;
+  /** Names contracts and decodes errors (default: one pre-loaded with the generated artifacts). */
+  registry?: ContractRegistry;
+  /** Where mined transactions are accounted (default: a new ledger). */
+  ledger?: GasLedger;
+  /** Fixed gas limits by `Contract.function` (e.g. `{ 'GridToken.transfer': 60_000n }`). */
+  gasLimits?: Readonly<Record<string, bigint>>;
+  /** How a call without a gas limit (neither its own `gas` nor `gasLimits`) gets one: 'first-estimate'
+   *  (default) estimates the first call of each `Contract.function` and reuses that limit for later calls;
+   *  'estimate' estimates every call. Use 'estimate' (or a fixed limit) for functions whose gas grows with
+   *  their arguments (batches). */
+  gasPolicy?: 'first-estimate' | 'estimate';
+  /** Safety margin on estimates, in basis points (default 13000 = ×1.3). */
+  estimateMarginBps?: bigint;
+  /** JSON-RPC calls per HTTP request for reads, estimates and traces (default 1000). */
+  batchSize?: number;
+  /** Raw transactions per HTTP request (default 32). Anvil handles up to 64 calls of a batch in order and
+   *  interleaves larger batches, which would scramble the order transactions enter the block. */
+  sendBatchSize?: number;
+}
+
+/** A signed transaction, ready to send. */
+export interface PreparedTx {
+  hash: Hash;
+  raw: Hex;
+  from: Address;
+  nonce: number;
+  to: Address | null;
+  data: Hex;
+  value: bigint;
+  gas: bigint;
+  label: CallLabel;
+  /** For a deployment: the address the contract will have. */
+  contractAddress: Address | undefined;
+}
+
+/** A mined transaction of ours. */
+export interface TxResult {
+  tx: PreparedTx;
+  receipt: TransactionReceipt;
+  status: 'success' | 'reverted';
+  /** For a reverted transaction: the decoded custom error (a ChainError). */
+  error: TxRevertError | undefined;
+}
+
+export interface MineResult {
+  block: bigint;
+  timestamp: bigint;
+  /** Our transactions in this block, in block order. */
+  results: TxResult[];
+  /** Our transactions sent but still not mined (the block was full). */
+  pending: number;
+}
+
+export interface ExecuteParameters {
+  calls: readonly Call[];
+  /** Timestamp of the block that mines them (unix seconds, from the simulation clock). If the calls do not
+   *  fit into one block, further blocks follow at timestamp + 1, + 2, … */
+  timestamp: bigint;
+  /** 'throw' (default): after mining and accounting everything, throw the first revert's ChainError.
+   *  'return': return reverted results with their `error`. */
+  onRevert?: 'throw' | 'return';
+}
+
+export interface ExecuteResult {
+  /** One result per call, in call order. */
+  results: TxResult[];
+  /** Blocks mined. */
+  blocks: bigint[];
+}
+
+/**
+ * The fast path to the chain: transactions are signed locally with explicit nonces, gas limits and fixed fees,
+ * sent as batched `eth_sendRawTransaction`, mined explicitly at a timestamp the simulation clock chooses
+ * (`evm_setNextBlockTimestamp` + `evm_mine`), and their receipts collected per block in one call. Reverts are
+ * decoded into ChainErrors naming the custom error; every receipt lands in the gas ledger.
+ */
+export interface TxEngine {
+  readonly node: ChainNode;
+  readonly registry: ContractRegistry;
+  readonly ledger: GasLedger;
+  /** viem public client (batched HTTP) for reads and contract handles. */
+  readonly client: PublicClient;
+  /** Assigns nonces and gas limits and signs; nothing is sent. */
+  prepare(parameters: { calls: readonly Call[] }): Promise<{ txs: PreparedTx[] }>;
+  /** Sends signed transactions in batches; they wait in the pool until `mine`. */
+  send(parameters: { txs: readonly PreparedTx[] }): Promise<void>;
+  /** Mines one block at `timestamp` and returns our transactions in it (accounted in the ledger). */
+  mine(parameters: { timestamp: bigint }): Promise<MineResult>;
+  /** prepare + send + mine (+ further blocks until all are mined). */
+  execute(parameters: ExecuteParameters): Promise<ExecuteResult>;
+  /** The next nonce this engine will use for `address` (fetched from the node on first use). */
+  nextNonce(parameters: { address: Address }): Promise<number>;
+}
+
+const MAX_EXTRA_BLOCKS = 64;
+
+const keyOf = (label: CallLabel): string => `${label.contract}.${label.function}`;
+
+/** A transaction engine on `node`. */
+export function createTxEngine({
+  node,
+  fees,
+  registry = createContractRegistry(),
+  ledger = createGasLedger(),
+  gasLimits = {},
+  gasPolicy = 'first-estimate',
+  estimateMarginBps = 13_000n,
+  batchSize = 1000,
+  sendBatchSize = 32,
+}: CreateTxEngineParameters): TxEngine {
+  const { rpcUrl, chainId } = node;
+  const diagnose = node.diagnose;
+  const nonces = new Map<Address, number>();
+  const firstEstimates = new Map<string, bigint>();
+  const pending = new Map<Hash, PreparedTx>();
+  // order in which the node accepted our transactions, to check that blocks keep it
+  const sequence = new Map<Hash, number>();
+  let nextSequence = 0;
+  const client = createPublicClient({ transport: http(rpcUrl, { batch: { batchSize } }) }) as PublicClient;
+
+  const batch = (requests: { method: string; params?: readonly unknown[] }[], doing: string) =>
+    rpcBatch({ rpcUrl, requests, doing, batchSize, diagnose }).then((r) => r.outcomes);
+  const call = <T>(method: string, params: readonly unknown[], doing: string) =>
+    rpcCall<T>({ rpcUrl, method, params, doing, diagnose });
+
+  const loadNonces = async (addresses: readonly Address[]): Promise<void> => {
+    const missing = [...new Set(addresses)].filter((address) => !nonces.has(address));
+    if (missing.length === 0) return;
+    const outcomes = await batch(
+      missing.map((address) => ({ method: 'eth_getTransactionCount', params: [address, 'pending'] })),
+      `reading the nonces of ${missing.length} accounts`,
+    );
+    outcomes.forEach((outcome, i) => {
+      if (!outcome.ok) {
+        throw new ChainError(`Could not read the nonce of ${missing[i]}`, {
+          details: `rpc: ${rpcUrl}; ${outcome.error.message}`,
+          hint: 'See the node error above.',
+        });
+      }
+      nonces.set(missing[i], Number(outcome.result as string));
+    });
+  };
+
+  const revertError = (
+    what: string,
+    label: CallLabel,
+    context: { to: Address | null; from: Address; hash?: Hash; block?: bigint; gas?: bigint; gasUsed?: bigint },
+    data: Hex | undefined,
+    traceError?: string,
+  ): TxRevertError => {
+    const decoded = decodeRevert({ data, errors: registry.errorsAbi() });
+    const outOfGas =
+      (traceError !== undefined && /out of gas|OutOfGas/i.test(traceError)) ||
+      (context.gas !== undefined && context.gasUsed !== undefined && context.gasUsed >= context.gas);
+    const reason = outOfGas ? `ran out of gas (limit ${context.gas})` : `reverted with ${decoded.text}`;
+    const parts = [
+      `contract: ${label.contract}${context.to ? ` at ${context.to}` : ''}`,
+      `function: ${label.function}`,
+      `from: ${context.from}`,
+      context.hash ? `tx: ${context.hash}` : undefined,
+      context.block !== undefined ? `block: ${context.block}` : undefined,
+      `rpc: ${rpcUrl}`,
+      decoded.errorName === undefined && traceError ? `node: ${traceError}` : undefined,
+    ];
+    const hint = outOfGas
+      ? `Raise the gas limit of ${keyOf(label)} (gasLimits, or gas: 'estimate' when its gas grows with its arguments).`
+      : decoded.errorName !== undefined
+        ? `The call broke a rule of ${label.contract}: see ${decoded.errorName} in contracts/src (docs/contracts.md) and the arguments above.`
+        : 'The revert carries no known error; check the call arguments and the contract state.';
+    return new TxRevertError(`${keyOf(label)} ${what} ${reason}`, {
+      details: parts.filter((part) => part !== undefined).join('; '),
+      hint,
+      errorName: decoded.errorName,
+      errorArgs: decoded.args,
+      outOfGas,
+    });
+  };
+
+  const gasFor = async (calls: readonly Call[], labels: CallLabel[]): Promise<bigint[]> => {
+    const limits: (bigint | undefined)[] = calls.map((c, i) =>
+      typeof c.gas === 'bigint' ? c.gas : c.gas === 'estimate' ? undefined : gasLimits[keyOf(labels[i])],
+    );
+    // which calls to estimate: explicit 'estimate', policy 'estimate', or the first of an unseen key
+    const toEstimate: number[] = [];
+    const firstOfKey = new Map<string, number>();
+    calls.forEach((c, i) => {
+      if (limits[i] !== undefined) return;
+      const key = keyOf(labels[i]);
+      if (c.gas === 'estimate' || gasPolicy === 'estimate') {
+        toEstimate.push(i);
+      } else if (firstEstimates.has(key)) {
+        limits[i] = firstEstimates.get(key);
+      } else if (!firstOfKey.has(key)) {
+        firstOfKey.set(key, i);
+        toEstimate.push(i);
+      }
+    });
+    if (toEstimate.length > 0) {
+      const outcomes = await batch(
+        toEstimate.map((i) => ({
+          method: 'eth_estimateGas',
+          params: [
+            {
+              from: calls[i].account.address,
+              ...(calls[i].to ? { to: calls[i].to } : {}),
+              data: calls[i].data,
+              ...(calls[i].value ? { value: numberToHex(calls[i].value ?? 0n) } : {}),
+            },
+          ],
+        })),
+        `estimating gas of ${toEstimate.length} transactions`,
+      );
+      outcomes.forEach((outcome: RpcOutcome, j) => {
+        const i = toEstimate[j];
+        if (!outcome.ok) {
+          const data = typeof outcome.error.data === 'string' ? (outcome.error.data as Hex) : undefined;
+          throw revertError('would revert (gas estimate):', labels[i], { to: calls[i].to, from: calls[i].account.address }, data, outcome.error.message);
+        }
+        const limit = (BigInt(outcome.result as string) * estimateMarginBps) / 10_000n;
+        limits[i] = limit;
+        const key = keyOf(labels[i]);
+        if (calls[i].gas === undefined && gasPolicy === 'first-estimate' && !firstEstimates.has(key)) {
+          firstEstimates.set(key, limit);
+        }
+      });
+      // later calls of a key whose first call was estimated just now
+      calls.forEach((_, i) => {
+        if (limits[i] === undefined) limits[i] = firstEstimates.get(keyOf(labels[i]));
+      });
+    }
+    return limits.map((limit, i) => {
+      if (limit === undefined) throw new ChainError(`No gas limit for ${keyOf(labels[i])}`, { hint: 'Internal: gas policy left a call without a limit.' });
+      return limit;
+    });
+  };
+
+  const prepare: TxEngine['prepare'] = async ({ calls }) => {
+    const labels = calls.map((c) => registry.label({ to: c.to, data: c.data }));
+    await loadNonces(calls.map((c) => c.account.address));
+    const gas = await gasFor(calls, labels);
+    const txs: PreparedTx[] = [];
+    for (const [i, c] of calls.entries()) {
+      const from = c.account.address;
+      const nonce = nonces.get(from) ?? 0;
+      const value = c.value ?? 0n;
+      const raw = await c.account.signTransaction({
+        type: 'eip1559',
+        chainId,
+        nonce,
+        gas: gas[i],
+        maxFeePerGas: fees.maxFeePerGas,
+        maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+        ...(c.to ? { to: c.to } : {}),
+        data: c.data,
+        value,
+      });
+      nonces.set(from, nonce + 1);
+      txs.push({
+        hash: keccak256(raw),
+        raw,
+        from,
+        nonce,
+        to: c.to,
+        data: c.data,
+        value,
+        gas: gas[i],
+        label: labels[i],
+        contractAddress: c.to === null ? getContractAddress({ from, nonce: BigInt(nonce) }) : undefined,
+      });
+    }
+    return { txs };
+  };
+
+  const send: TxEngine['send'] = async ({ txs }) => {
+    const { outcomes } = await rpcBatch({
+      rpcUrl,
+      requests: txs.map((tx) => ({ method: 'eth_sendRawTransaction', params: [tx.raw] })),
+      doing: `sending ${txs.length} signed transactions`,
+      batchSize: sendBatchSize,
+      diagnose,
+    });
+    const failures: string[] = [];
+    outcomes.forEach((outcome, i) => {
+      const tx = txs[i];
+      if (outcome.ok) {
+        pending.set(tx.hash, tx);
+        sequence.set(tx.hash, nextSequence);
+        nextSequence += 1;
+      } else {
+        nonces.delete(tx.from); // re-read from the node next time
+        failures.push(`${keyOf(tx.label)} from ${tx.from} nonce ${tx.nonce}: ${outcome.error.message}`);
+      }
+    });
+    if (failures.length > 0) {
+      throw new ChainError(`The node refused ${failures.length} of ${txs.length} transactions`, {
+        details: `rpc: ${rpcUrl}; ${failures.slice(0, 5).join('; ')}${failures.length > 5 ? '; …' : ''}`,
+        hint:
+          'Usually an unfunded sender (fund it first), a nonce already used outside this engine, or a gas limit ' +
+          'above the block gas limit.',
+      });
+    }
+  };
+
+  const mine: TxEngine['mine'] = async ({ timestamp }) => {
+    const doing = `mining a block at timestamp ${timestamp}`;
+    const [set] = await batch([{ method: 'evm_setNextBlockTimestamp', params: [numberToHex(timestamp)] }], doing);
+    if (!set.ok) {
+      throw new ChainError(`Cannot mine a block at timestamp ${timestamp}: ${set.error.message}`, {
+        details: `rpc: ${rpcUrl}; evm_setNextBlockTimestamp`,
+        hint: 'Block timestamps come from the simulation clock and must increase from block to block.',
+      });
+    }
+    await call('evm_mine', [], doing);
+    const [blockOutcome, receiptsOutcome] = await batch(
+      [
+        { method: 'eth_getBlockByNumber', params: ['latest', false] },
+        { method: 'eth_getBlockReceipts', params: ['latest'] },
+      ],
+      `reading the receipts of the block mined at ${timestamp}`,
+    );
+    if (!blockOutcome.ok || !receiptsOutcome.ok) {
+      const message = !blockOutcome.ok ? blockOutcome.error.message : !receiptsOutcome.ok ? receiptsOutcome.error.message : '';
+      throw new ChainError(`Could not read the mined block's receipts: ${message}`, {
+        details: `rpc: ${rpcUrl}; eth_getBlockByNumber / eth_getBlockReceipts`,
+        hint: 'The node must support eth_getBlockReceipts (anvil does).',
+      });
+    }
+    const block = blockOutcome.result as { number: Hex; timestamp: Hex };
+    const blockNumber = BigInt(block.number);
+    const blockTimestamp = BigInt(block.timestamp);
+    if (blockTimestamp !== timestamp) {
+      throw new ChainError(`Block ${blockNumber} has timestamp ${blockTimestamp}, not the requested ${timestamp}`, {
+        details: `rpc: ${rpcUrl}`,
+        hint: 'Another client mined on this node meanwhile; use a node only this run mines on.',
+      });
+    }
+    const ours: { tx: PreparedTx; receipt: TransactionReceipt }[] = [];
+    for (const raw of receiptsOutcome.result as RpcTransactionReceipt[]) {
+      const tx = pending.get(raw.transactionHash);
+      if (tx === undefined) continue;
+      pending.delete(tx.hash);
+      ours.push({ tx, receipt: formatTransactionReceipt(raw) });
+    }
+    for (let i = 1; i < ours.length; i += 1) {
+      if ((sequence.get(ours[i - 1].tx.hash) ?? 0) > (sequence.get(ours[i].tx.hash) ?? 0)) {
+        throw new ChainError(`Block ${blockNumber} holds our transactions out of the order they were sent`, {
+          details: `rpc: ${rpcUrl}; ${ours[i].tx.hash} (${keyOf(ours[i].tx.label)}) before ${ours[i - 1].tx.hash}`,
+          hint: 'Gas and results would not be reproducible. Run anvil with --order fifo and send at most 64 raw transactions per batch (sendBatchSize).',
+        });
+      }
+    }
+    for (const { tx } of ours) sequence.delete(tx.hash);
+    const failed = ours.filter(({ receipt }) => receipt.status !== 'success');
+    const traces =
+      failed.length === 0
+        ? []
+        : await batch(
+            failed.map(({ tx }) => ({
+              method: 'debug_traceTransaction',
+              params: [tx.hash, { tracer: 'callTracer', tracerConfig: { onlyTopCall: true } }],
+            })),
+            `tracing ${failed.length} reverted transactions`,
+          );
+    const errors = new Map<Hash, TxRevertError>();
+    failed.forEach(({ tx, receipt }, i) => {
+      const trace = traces[i];
+      const frame = trace.ok ? (trace.result as { output?: Hex; error?: string }) : undefined;
+      errors.set(
+        tx.hash,
+        revertError(
+          'reverted:',
+          tx.label,
+          { to: tx.to, from: tx.from, hash: tx.hash, block: blockNumber, gas: tx.gas, gasUsed: receipt.gasUsed },
+          frame?.output,
+          frame?.error ?? (trace.ok ? undefined : trace.error.message),
+        ),
+      );
+    });
+    const results: TxResult[] = ours.map(({ tx, receipt }) => {
+      ledger.record({
+        block: blockNumber,
+        timestamp: blockTimestamp,
+        index: receipt.transactionIndex,
+        contract: tx.label.contract,
+        function: tx.label.function,
+        txHash: tx.hash,
+        from: tx.from,
+        gasUsed: receipt.gasUsed,
+        effectiveGasPrice: receipt.effectiveGasPrice,
+        status: receipt.status === 'success' ? 'success' : 'reverted',
+      });
+      const status = receipt.status === 'success' ? 'success' : 'reverted';
+      return { tx, receipt, status, error: errors.get(tx.hash) };
+    });
+    return { block: blockNumber, timestamp: blockTimestamp, results, pending: pending.size };
+  };
+
+  const execute: TxEngine['execute'] = async ({ calls, timestamp, onRevert = 'throw' }) => {
+    const { txs } = await prepare({ calls });
+    await send({ txs });
+    const wanted = new Set(txs.map((tx) => tx.hash));
+    const byHash = new Map<Hash, TxResult>();
+    const blocks: bigint[] = [];
+    for (let k = 0n; wanted.size > 0; k += 1n) {
+      if (k > MAX_EXTRA_BLOCKS) {
+        throw new ChainError(`${wanted.size} transactions were still not mined after ${k} blocks`, {
+          details: `rpc: ${rpcUrl}; first: ${[...wanted][0]}`,
+          hint: 'A sender may have a nonce gap (a transaction refused earlier); restart the run.',
+        });
+      }
+      const mined = await mine({ timestamp: timestamp + k });
+      blocks.push(mined.block);
+      for (const result of mined.results) {
+        if (wanted.delete(result.tx.hash)) byHash.set(result.tx.hash, result);
+      }
+    }
+    const results = txs.map((tx) => byHash.get(tx.hash) as TxResult);
+    if (onRevert === 'throw') {
+      const reverted = results.find((result) => result.error !== undefined);
+      if (reverted?.error) throw reverted.error;
+    }
+    return { results, blocks };
+  };
+
+  return {
+    node,
+    registry,
+    ledger,
+    client,
+    prepare,
+    send,
+    mine,
+    execute,
+    async nextNonce({ address }) {
+      const checksummed = getAddress(address);
+      await loadNonces([checksummed]);
+      return nonces.get(checksummed) ?? 0;
+    },
+  };
+}
