@@ -65,6 +65,13 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         uint128 total;
     }
 
+    /// @notice One claim of a batch.
+    struct ClaimArgs {
+        address account;
+        uint256 cumulative;
+        bytes32[] proof;
+    }
+
     /// @notice A dispute of a root.
     struct Dispute {
         uint256 rootId;
@@ -312,12 +319,31 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         nonReentrant
         returns (uint256 amount)
     {
-        uint256 rootId = _verifiedRoot(utility, token, account, cumulative, proof);
-        amount = _book(utility, token, account, cumulative, rootId);
-        address to = consumers.payoutAddressOf(account);
-        if (to == address(0)) to = account;
-        emit Claimed(utility, token, account, to, amount, cumulative, rootId);
-        IERC20(token).safeTransfer(to, amount);
+        uint256 rootId = claimableRootOf(utility, token);
+        if (rootId == 0) revert NoClaimableRoot(utility, token);
+        amount = _claimOne(utility, token, rootId, account, cumulative, proof);
+    }
+
+    /// @notice Claims for many accounts of one program in one transaction (a relayer's batch), each paid to its
+    ///         payout address. Reverts on an invalid proof or an over-claim; skips accounts that have nothing
+    ///         left to claim (e.g. they claimed themselves meanwhile), so one account cannot fail the batch.
+    /// @param utility The program's utility.
+    /// @param token The program's token.
+    /// @param claims (account, cumulative, proof) per account.
+    /// @return total The total paid.
+    function claimBatch(address utility, address token, ClaimArgs[] calldata claims)
+        external
+        whenNotPaused
+        nonReentrant
+        returns (uint256 total)
+    {
+        uint256 rootId = claimableRootOf(utility, token);
+        if (rootId == 0) revert NoClaimableRoot(utility, token);
+        for (uint256 i; i < claims.length; ++i) {
+            ClaimArgs calldata c = claims[i];
+            if (c.cumulative <= _claimed[utility][token][c.account]) continue;
+            total += _claimOne(utility, token, rootId, c.account, c.cumulative, c.proof);
+        }
     }
 
     /// @notice Disputes a root inside its window (a consumer served by the root's utility, once per version).
@@ -547,20 +573,24 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         emit DisputeWindowSet(window);
     }
 
-    /// @dev The claimable root of the program, after checking the proof of (account, cumulative) against it.
-    function _verifiedRoot(
+    /// @dev One claim against `rootId`: proof, bookkeeping, then the transfer to the payout address.
+    function _claimOne(
         address utility,
         address token,
+        uint256 rootId,
         address account,
         uint256 cumulative,
         bytes32[] calldata proof
-    ) private view returns (uint256 rootId) {
-        rootId = claimableRootOf(utility, token);
-        if (rootId == 0) revert NoClaimableRoot(utility, token);
+    ) private returns (uint256 amount) {
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(account, cumulative))));
         if (!MerkleProof.verifyCalldata(proof, _roots[rootId].merkleRoot, leaf)) {
             revert InvalidProof(rootId, account, cumulative);
         }
+        amount = _book(utility, token, account, cumulative, rootId);
+        address to = consumers.payoutAddressOf(account);
+        if (to == address(0)) to = account;
+        emit Claimed(utility, token, account, to, amount, cumulative, rootId);
+        IERC20(token).safeTransfer(to, amount);
     }
 
     /// @dev Effects of a claim: the amount owed (cumulative − claimed), bounded by what the root's declared

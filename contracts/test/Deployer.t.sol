@@ -150,6 +150,15 @@ contract DeployerTest is Deployer {
 
     /// @dev Results + outcomes + finalize + root + 1,000 claims, divided by 1,000 (registration/opt-in excluded).
     function test_gasSettlementPerConsumerFor1000() public {
+        _settle1000(false);
+    }
+
+    /// @dev The same with claims relayed by `claimBatch` in 10 transactions of 100.
+    function test_gasSettlementPerConsumerFor1000BatchedClaims() public {
+        _settle1000(true);
+    }
+
+    function _settle1000(bool batchedClaims) internal {
         uint256 n = 1000;
         _people(n);
         uint256 id = _event(4 hours);
@@ -194,13 +203,13 @@ contract DeployerTest is Deployer {
         gas[3] = g - gasleft();
         vm.stopPrank();
         vm.warp(block.timestamp + sys.disputeWindow);
-        gas[4] = _claimAll(id, layers);
+        gas[4] = batchedClaims ? _claimAllBatched(id, layers) : _claimAll(id, layers);
         uint256 gasUsed = gas[0] + gas[1] + gas[2] + gas[3] + gas[4];
         console.log("gas: postResults", gas[0]);
         console.log("gas: postOutcomes, 4 batches of 250, per consumer", gas[1] / n);
         console.log("gas: finalize", gas[2]);
         console.log("gas: postRoot (1 event)", gas[3]);
-        console.log("gas: claim, average of 1000", gas[4] / n);
+        console.log(batchedClaims ? "gas: claimBatch of 100, per claim" : "gas: claim, average of 1000", gas[4] / n);
         console.log("gas: settlement per consumer (1000 consumers)", gasUsed / n);
         assertEq(distributor.programOf(utility, address(stable)).paid, total);
         assertEq(stable.balanceOf(address(distributor)), 1_000_000e6 - total);
@@ -226,6 +235,22 @@ contract DeployerTest is Deployer {
             bytes32[] memory proof = MerkleBuilder.proofAt(layers, i);
             uint256 g = gasleft();
             distributor.claim(utility, address(stable), people[who], amount, proof);
+            gasClaims += g - gasleft();
+        }
+    }
+
+    /// @dev Claims every leaf with `claimBatch`, 100 per call, and returns the gas of those calls alone.
+    function _claimAllBatched(uint256 id, bytes32[][] memory layers) internal returns (uint256 gasClaims) {
+        uint256 n = layers[0].length;
+        for (uint256 b; b < n; b += 100) {
+            IncentiveDistributor.ClaimArgs[] memory cs = new IncentiveDistributor.ClaimArgs[](100);
+            for (uint256 i; i < 100; ++i) {
+                uint256 who = leafOwner[layers[0][b + i]] - 1;
+                uint256 amount = distributor.quotePayout(id, 4000 + (who * 37) % 9000, 8000);
+                cs[i] = IncentiveDistributor.ClaimArgs(people[who], amount, MerkleBuilder.proofAt(layers, b + i));
+            }
+            uint256 g = gasleft();
+            distributor.claimBatch(utility, address(stable), cs);
             gasClaims += g - gasleft();
         }
     }

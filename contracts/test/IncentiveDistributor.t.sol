@@ -249,6 +249,37 @@ contract IncentiveDistributorTest is DrFixture {
         assertEq(dist.claim(utility, address(usd), alice, 100e6, jsProof), 100e6);
     }
 
+    function test_claimBatchPaysEachAndSkipsClaimed() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.warp(block.timestamp + WINDOW);
+        _claim(layers, carol, 50e6); // carol claimed herself first
+        IncentiveDistributor.ClaimArgs[] memory cs = new IncentiveDistributor.ClaimArgs[](3);
+        cs[0] = IncentiveDistributor.ClaimArgs(alice, 100e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6)));
+        cs[1] = IncentiveDistributor.ClaimArgs(bob, 250e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(bob, 250e6)));
+        cs[2] = IncentiveDistributor.ClaimArgs(carol, 50e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(carol, 50e6)));
+        vm.prank(stranger);
+        uint256 total = dist.claimBatch(utility, address(usd), cs);
+        assertEq(total, 350e6);
+        assertEq(usd.balanceOf(alice), 100e6);
+        assertEq(usd.balanceOf(address(0xB0B0)), 250e6);
+        assertEq(usd.balanceOf(carol), 50e6, "carol not paid twice");
+        // A bad proof fails the batch.
+        cs[0] = IncentiveDistributor.ClaimArgs(dave, 1, cs[0].proof);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.InvalidProof.selector, 1, dave, 1));
+        dist.claimBatch(utility, address(usd), cs);
+    }
+
+    function test_claimBatchRevertsWithoutRootOrWhenPaused() public {
+        IncentiveDistributor.ClaimArgs[] memory cs = new IncentiveDistributor.ClaimArgs[](0);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NoClaimableRoot.selector, utility, address(usd)));
+        dist.claimBatch(utility, address(usd), cs);
+        vm.prank(guardian);
+        dist.pause();
+        vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
+        dist.claimBatch(utility, address(usd), cs);
+    }
+
     function test_claimBeforeWindowReverts() public {
         (bytes32[][] memory layers,,) = _tree4(1);
         _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
