@@ -42,7 +42,7 @@ export function forecastErrorChart({ runs }: ChartBuilderParameters): ReportChar
       encoding: {
         x: { field: 'errorPct', type: 'quantitative', bin: { maxbins: 40 }, title: 'Forecast error (% of actual; + = forecast too high)' },
         y: { aggregate: 'count', type: 'quantitative', title: 'Intervals (count)', stack: null },
-        color: { field: 'run', type: 'nominal', title: 'Run' },
+        color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) },
         tooltip: [
           { field: 'errorPct', type: 'quantitative', bin: { maxbins: 40 }, title: 'Error bin (%)' },
           { aggregate: 'count', type: 'quantitative', title: 'Intervals' },

@@ -46,7 +46,7 @@ export function forecastVsActualChart({ runs }: ChartBuilderParameters): ReportC
           encoding: {
             x: { field: 'actual', type: 'quantitative', title: 'Actual load without DR (kW)', scale: { domain } },
             y: { field: 'forecast', type: 'quantitative', title: 'Forecast load (kW)', scale: { domain } },
-            color: { field: 'run', type: 'nominal', title: 'Run' },
+            color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) },
             tooltip: [
               { field: 'actual', type: 'quantitative', title: 'Actual (kW)', format: ',.1f' },
               { field: 'forecast', type: 'quantitative', title: 'Forecast (kW)', format: ',.1f' },

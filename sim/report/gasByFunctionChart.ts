@@ -25,9 +25,9 @@ export function gasByFunctionChart({ runs }: ChartBuilderParameters): ReportChar
       data: { values: bars },
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'fn', type: 'nominal', title: 'Contract.function', sort: { field: 'gas', op: 'sum', order: 'descending' } },
+        y: { field: 'fn', type: 'nominal', title: 'Contract.function', axis: { labelLimit: 320 }, sort: { field: 'gas', op: 'sum', order: 'descending' } },
         x: { field: 'gas', type: 'quantitative', title: 'Gas used (gas units)', axis: { format: '~s' } },
-        color: { field: 'run', type: 'nominal', title: 'Run' },
+        color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) },
         ...(runs.length > 1 ? { yOffset: { field: 'run', type: 'nominal' } } : {}),
         tooltip: [
           { field: 'fn', type: 'nominal', title: 'Function' },

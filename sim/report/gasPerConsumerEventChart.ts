@@ -37,7 +37,7 @@ export function gasPerConsumerEventChart({ runs }: ChartBuilderParameters): Repo
           encoding: {
             x: { field: 'event', type: 'ordinal', title: 'DR event (call order)' },
             y: { field: 'gasPerConsumerEvent', type: 'quantitative', title: 'Gas per consumer-event (gas units)', axis: { format: '~s' } },
-            color: { field: 'run', type: 'nominal', title: 'Run' },
+            color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) },
             ...(runs.length > 1 ? { xOffset: { field: 'run', type: 'nominal' } } : {}),
             tooltip: [
               { field: 'eventId', type: 'nominal', title: 'Event' },
@@ -50,7 +50,7 @@ export function gasPerConsumerEventChart({ runs }: ChartBuilderParameters): Repo
         {
           data: { values: rules },
           mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 },
-          encoding: { y: { field: 'gasPerConsumerEvent', type: 'quantitative' }, color: { field: 'run', type: 'nominal', title: 'Run' } },
+          encoding: { y: { field: 'gasPerConsumerEvent', type: 'quantitative' }, color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) } },
         },
       ],
     },

@@ -30,7 +30,7 @@ export function payoutHistogramChart({ runs }: ChartBuilderParameters): ReportCh
         encoding: {
           x: { field: 'payout', type: 'quantitative', bin: { maxbins: 30 }, title: `Payout over the run (${token})` },
           y: { aggregate: 'count', type: 'quantitative', title: 'Consumers (count)', stack: null, axis: { tickMinStep: 1 } },
-          color: { field: 'run', type: 'nominal', title: 'Run' },
+          color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) },
           tooltip: [
             { field: 'payout', type: 'quantitative', bin: { maxbins: 30 }, title: `Payout bin (${token})` },
             { aggregate: 'count', type: 'quantitative', title: 'Consumers' },
