@@ -118,6 +118,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
     error InvalidTier(uint8 tier);
     /// @notice The event starts sooner than the tier's minimum notice allows.
     error NoticeTooShort(uint64 start, uint64 earliestStart);
+    /// @notice The event starts further ahead than MAX_SCHEDULE_AHEAD.
+    error StartTooFar(uint64 start, uint64 latestStart);
     /// @notice The duration is outside [MIN_DURATION, tier maxDuration].
     error DurationOutOfRange(uint32 duration, uint32 minDuration, uint32 maxDuration);
     /// @notice A required quantity is zero.
@@ -216,6 +218,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
     bytes32 public constant OPT_IN_TYPEHASH = keccak256("OptIn(address consumer,uint256 eventId,uint64 deadline)");
     /// @notice The Emergency tier.
     uint8 public constant EMERGENCY_TIER = 4;
+    /// @notice Events are scheduled at most this far ahead.
+    uint64 public constant MAX_SCHEDULE_AHEAD = 365 days;
     /// @notice Shortest event.
     uint32 public constant MIN_DURATION = 15 minutes;
     /// @notice Largest tier multiplier (6×).
@@ -277,6 +281,8 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
         TierParams memory t = _tiers[p.tier];
         uint64 earliest = uint64(block.timestamp) + t.minNotice;
         if (p.start < earliest) revert NoticeTooShort(p.start, earliest);
+        uint64 latest = uint64(block.timestamp) + MAX_SCHEDULE_AHEAD;
+        if (p.start > latest) revert StartTooFar(p.start, latest);
         if (p.duration < MIN_DURATION || p.duration > t.maxDuration) {
             revert DurationOutOfRange(p.duration, MIN_DURATION, t.maxDuration);
         }

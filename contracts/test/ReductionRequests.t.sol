@@ -140,6 +140,16 @@ contract ReductionRequestsTest is DrFixture {
         assertFalse(rr.getEvent(id).optOutAllowed);
     }
 
+    function test_createEventRevertsTooFarAhead() public {
+        uint64 latest = uint64(block.timestamp) + 365 days;
+        ReductionRequests.EventParams memory p = _params(1, latest + 1, 1 hours);
+        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.StartTooFar.selector, latest + 1, latest));
+        vm.prank(utility);
+        rr.createEvent(p);
+        p.start = latest;
+        _createEventAs(utility, p);
+    }
+
     function test_tierDurationRule() public {
         ReductionRequests.EventParams memory p = _params(3, uint64(block.timestamp) + 1 hours, 2 hours + 1);
         vm.expectRevert(
