@@ -41,6 +41,8 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     error UtilityNotRegistered(address utility);
     /// @notice The utility is already revoked.
     error UtilityAlreadyRevoked(address utility);
+    /// @notice A regulator cannot approve or attest for itself.
+    error RegulatorIsApplicant(address regulator);
     /// @notice This regulator already approved the current application/renewal round.
     error AlreadyApproved(address utility, address regulator, uint32 round);
     /// @notice Not enough approvals from current regulators.
@@ -67,7 +69,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     error ZeroDuration();
 
     // ------------------------------------------------------------------------------------------ events
-    /// @notice A utility applied (or re-applied) with a bond.
+    /// @notice A utility applied (or re-applied), adding `bondAmount` (as received) to its bond.
     event UtilityApplied(
         address indexed utility, bytes32 credentialsHash, string metadataURI, address bondToken, uint256 bondAmount
     );
@@ -217,7 +219,15 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
         if (!fresh && s != Status.Expired) revert ApplicationNotAllowed(msg.sender, s);
         address token = _config.bondToken;
         if (u.bondAmount != 0 && u.bondToken != token) revert ApplicationNotAllowed(msg.sender, s);
-        uint256 total = uint256(u.bondAmount) + bondAmount;
+        // The bond is pulled before the effects so that only what actually arrived counts (fee-on-transfer
+        // tokens); nonReentrant and the status checks above make the early interaction safe.
+        uint256 received = 0;
+        if (bondAmount != 0) {
+            uint256 before = IERC20(token).balanceOf(address(this));
+            IERC20(token).safeTransferFrom(msg.sender, address(this), bondAmount);
+            received = IERC20(token).balanceOf(address(this)) - before;
+        }
+        uint256 total = uint256(u.bondAmount) + received;
         if (total < _config.minBond) revert BondBelowMinimum(total, _config.minBond);
 
         if (s == Status.None) u.reputationBps = _config.initialReputationBps;
@@ -228,9 +238,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
         u.bondAmount = SafeCast.toUint96(total);
         u.credentialsHash = credentialsHash;
         u.metadataURI = metadataURI;
-        emit UtilityApplied(msg.sender, credentialsHash, metadataURI, token, bondAmount);
-
-        if (bondAmount != 0) IERC20(token).safeTransferFrom(msg.sender, address(this), bondAmount);
+        emit UtilityApplied(msg.sender, credentialsHash, metadataURI, token, received);
     }
 
     /// @notice Updates the credentials commitment and metadata. While Pending, a new credentials commitment
@@ -283,6 +291,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     ///         activates it when the approvals and compliance flags suffice.
     /// @param utility The applicant.
     function approveUtility(address utility) external onlyRole(REGULATOR_ROLE) whenNotPaused {
+        if (utility == msg.sender) revert RegulatorIsApplicant(msg.sender);
         Utility storage u = _utilities[utility];
         Status s = _effectiveStatus(u);
         if (s != Status.Pending && !(s == Status.Active && u.renewalRequested)) {
@@ -318,6 +327,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
         onlyRole(REGULATOR_ROLE)
         whenNotPaused
     {
+        if (utility == msg.sender) revert RegulatorIsApplicant(msg.sender);
         Utility storage u = _utilities[utility];
         Status s = _effectiveStatus(u);
         if (s == Status.None) revert UtilityNotRegistered(utility);

@@ -11,6 +11,20 @@ import {IUtilityRegistry} from "../src/interfaces/IUtilityRegistry.sol";
 import {PeaklabUpgradeable} from "../src/base/PeaklabUpgradeable.sol";
 import {GridToken} from "../src/tokens/GridToken.sol";
 
+/// @dev A bond token that burns 1 % of every transfer (fee-on-transfer).
+contract FeeToken is GridToken {
+    constructor(address admin) GridToken(admin, admin) {}
+
+    function _update(address from, address to, uint256 value) internal override {
+        if (from != address(0) && to != address(0)) {
+            uint256 fee = value / 100;
+            super._update(from, address(0), fee);
+            value -= fee;
+        }
+        super._update(from, to, value);
+    }
+}
+
 contract UtilityRegistryTest is Test {
     UtilityRegistry internal reg;
     GridToken internal token;
@@ -143,6 +157,35 @@ contract UtilityRegistryTest is Test {
         vm.prank(util);
         vm.expectRevert(abi.encodeWithSelector(UtilityRegistry.BondBelowMinimum.selector, BOND - 1, BOND));
         reg.submitApplication(CRED, "", BOND - 1);
+    }
+
+    function test_submitApplication_countsOnlyReceivedBond() public {
+        FeeToken fee = new FeeToken(address(this));
+        vm.prank(timelock);
+        reg.setBondToken(address(fee));
+        fee.mint(util, 2 * BOND);
+        vm.prank(util);
+        fee.approve(address(reg), type(uint256).max);
+        // 1 % is burnt in transit: offering exactly the minimum leaves the bond short
+        vm.prank(util);
+        vm.expectRevert(abi.encodeWithSelector(UtilityRegistry.BondBelowMinimum.selector, BOND - BOND / 100, BOND));
+        reg.submitApplication(CRED, "", BOND);
+        vm.prank(util);
+        reg.submitApplication(CRED, "", 2 * BOND);
+        assertEq(reg.utilityOf(util).bondAmount, 2 * BOND - (2 * BOND) / 100);
+        assertEq(fee.balanceOf(address(reg)), reg.utilityOf(util).bondAmount);
+    }
+
+    function test_regulatorCannotApproveOrAttestForItself() public {
+        token.mint(r1, BOND);
+        vm.startPrank(r1);
+        token.approve(address(reg), BOND);
+        reg.submitApplication(CRED, "", BOND);
+        vm.expectRevert(abi.encodeWithSelector(UtilityRegistry.RegulatorIsApplicant.selector, r1));
+        reg.approveUtility(r1);
+        vm.expectRevert(abi.encodeWithSelector(UtilityRegistry.RegulatorIsApplicant.selector, r1));
+        reg.attestCompliance(r1, 0, uint64(block.timestamp + 1));
+        vm.stopPrank();
     }
 
     function test_submitApplication_revertsWhilePendingOrActive() public {
