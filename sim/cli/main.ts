@@ -3,6 +3,7 @@ import { PeaklabError } from '../errors.ts';
 import { backtestBaselineCommand } from './commands/backtestBaseline.ts';
 import { backtestForecastCommand } from './commands/backtestForecast.ts';
 import { dataCommand } from './commands/dataCommand.ts';
+import { reportCommand } from './commands/report.ts';
 
 /** Builds the command tree. Each command lives in its own file under sim/cli/commands. */
 export function buildProgram(): Command {
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   backtest.addCommand(backtestForecastCommand());
   backtest.addCommand(backtestBaselineCommand());
   program.addCommand(dataCommand());
+  program.addCommand(reportCommand());
   return program;
 }
 

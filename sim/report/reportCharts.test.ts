@@ -28,7 +28,7 @@ function units(spec: Json, inherited: Json[] = []): Unit[] {
     if (f !== undefined) rows = rows.filter((r) => r[f.field] === f.equal);
   }
   const children = [...((spec.layer as Json[]) ?? []), ...((spec.vconcat as Json[]) ?? []), ...((spec.hconcat as Json[]) ?? [])];
-  if (spec.spec !== undefined) children.push(spec.spec as Json);
+  if (spec.spec !== undefined) children.push(spec.spec as unknown as Json);
   const own = spec.mark !== undefined ? [{ encoding: (spec.encoding ?? {}) as Record<string, Json>, rows }] : [];
   return [...own, ...children.flatMap((c) => units(c, rows))];
 }
@@ -65,7 +65,7 @@ describe('reportCharts', () => {
       expect(c.title, c.name).toMatch(/\([^)]+\)$/);
       expect((c.spec.title as { text: string }).text).toBe(c.title);
       expect(c.description.length, c.name).toBeGreaterThan(40);
-      for (const u of units(c.spec as Json)) {
+      for (const u of units(c.spec as unknown as Json)) {
         for (const channel of ['x', 'y'] as const) {
           const def = u.encoding[channel];
           if (def?.title === undefined) continue;
@@ -77,7 +77,7 @@ describe('reportCharts', () => {
 
   it('titles every legend (or hides it) and encodes only fields the data has', () => {
     for (const c of charts) {
-      for (const u of units(c.spec as Json)) {
+      for (const u of units(c.spec as unknown as Json)) {
         for (const [channel, def] of Object.entries(u.encoding)) {
           if (['color', 'size', 'strokeDash'].includes(channel)) expect(def.title !== undefined || def.legend === null, `${c.name} ${channel}`).toBe(true);
           const defs = Array.isArray(def) ? (def as Json[]) : [def];
@@ -95,7 +95,7 @@ describe('reportCharts', () => {
   });
 
   it('draws the load series and event windows from the run', () => {
-    const [windows, load] = units(chart('system-load').spec as Json);
+    const [windows, load] = units(chart('system-load').spec as unknown as Json);
     expect(windows.rows).toHaveLength(run.events.length);
     expect(windows.rows[0]).toMatchObject({ eventId: 'E1', shade: 'DR event window' });
     expect(String(windows.rows[0].start).slice(11, 16)).toBe('14:00'); // local time, not UTC 18:00
@@ -106,13 +106,13 @@ describe('reportCharts', () => {
   it('details the peak day with baseline, actual and forecast', () => {
     const c = chart('peak-day');
     expect(c.description).toContain(fixture.expected.peakDate);
-    const [, load] = units(c.spec as Json);
+    const [, load] = units(c.spec as unknown as Json);
     expect(load.rows).toHaveLength(24 * 3);
     expect(Math.max(...load.rows.filter((r) => r.series === 'Without DR (baseline)').map((r) => r.kw as number))).toBeCloseTo(fixture.expected.peakBaselineKw, 1);
   });
 
   it('sorts the load-duration curve from the highest hour down', () => {
-    const [u] = units(chart('load-duration').spec as Json);
+    const [u] = units(chart('load-duration').spec as unknown as Json);
     const baseline = u.rows.filter((r) => r.series === 'Without DR (baseline)');
     expect(baseline).toHaveLength(100);
     expect(baseline[0]).toMatchObject({ hours: 1 });
@@ -121,7 +121,7 @@ describe('reportCharts', () => {
   });
 
   it('computes gas per consumer-event per event from events.jsonl', () => {
-    const [bars] = units(chart('gas-per-consumer-event').spec as Json);
+    const [bars] = units(chart('gas-per-consumer-event').spec as unknown as Json);
     const first = run.events[0];
     const gas = Object.values(first.gas).reduce<number>((s, v) => s + (typeof v === 'number' ? v : v.gas), 0);
     expect(bars.rows[0]).toMatchObject({ eventId: 'E1', gas, participants: first.participants });
@@ -141,9 +141,9 @@ describe('reportCharts', () => {
   it('overlays several labelled runs with the label in every series name', () => {
     const other = readRunDirectory({ dir: writeTestRunDirectory({ seed: 99 }).dir });
     const both = reportCharts({ runs: [{ label: 'A', run }, { label: 'B', run: other }] }).flatMap((g) => g.charts);
-    const [, load] = units(both.find((c) => c.name === 'system-load')?.spec as Json);
+    const [, load] = units(both.find((c) => c.name === 'system-load')?.spec as unknown as Json);
     expect(new Set(load.rows.map((r) => r.series))).toEqual(new Set(['A · Without DR (baseline)', 'A · With DR', 'B · Without DR (baseline)', 'B · With DR']));
-    const lorenz = units(both.find((c) => c.name === 'payout-lorenz')?.spec as Json)[1];
+    const lorenz = units(both.find((c) => c.name === 'payout-lorenz')?.spec as unknown as Json)[1];
     expect([...new Set(lorenz.rows.map((r) => String(r.series).slice(0, 8)))].sort()).toEqual(['A · GRID', 'A · pUSD', 'B · GRID', 'B · pUSD']);
   });
 });

@@ -1,0 +1,45 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeTestRunDirectory } from '../../report/index.ts';
+import { main } from '../main.ts';
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.stderr += String(chunk);
+    return true;
+  });
+  return out;
+}
+
+describe('peaklab report', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('writes report.html and the chart files into the run directory', async () => {
+    const { dir } = writeTestRunDirectory({ days: 3, consumers: 8, events: 2 });
+    const out = capture();
+    const code = await main(['node', 'peaklab', 'report', dir]);
+    vi.restoreAllMocks();
+    expect(code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/^peaklab: wrote .*report\.html and 12 charts in .*charts\/ \(svg, png, vl\.json\)\n$/);
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(existsSync(join(dir, 'charts', 'participation.png'))).toBe(true);
+  });
+
+  it('fails with the contract error and its hint when a file is missing', async () => {
+    const { dir } = writeTestRunDirectory({ days: 2, consumers: 4, events: 1 });
+    rmSync(join(dir, 'summary.json'));
+    const out = capture();
+    const code = await main(['node', 'peaklab', 'report', dir]);
+    vi.restoreAllMocks();
+    expect(code).toBe(1);
+    expect(out.stderr).toContain('peaklab: The run directory has no summary.json');
+    expect(out.stderr).toContain('Fix: Regenerate the run directory with `peaklab run`');
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+  });
+});
