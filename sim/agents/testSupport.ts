@@ -4,7 +4,8 @@
  * subsets.
  */
 import { loadDataset, subsetsDir } from '../data/index.ts';
-import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/index.ts';
+import { METER_FAULTS, type MeterFaultKind, parseScenario, type Scenario, type ScenarioInput } from '../scenario/index.ts';
+import { type ConsumerPopulation, FAULT_KINDS } from './buildPopulation.ts';
 import { type ConsumerShapes, extractShapes, flatShapeSet, PROFILE_STRIDE, type ShapeSet } from './extractShapes.ts';
 
 export interface TestScenarioParameters {
@@ -58,4 +59,11 @@ export function syntheticShapes(): ConsumerShapes {
 export async function subsetShapes(): Promise<ConsumerShapes> {
   const load = async (name: string) => (await loadDataset({ name, dataRoot: subsetsDir, manifestDir: subsetsDir })).frame;
   return extractShapes({ frames: { residential: await load('citylearn_2022_fontana'), commercial: await load('cambridge_estates_buildings') } });
+}
+
+/** The population with every meter's daily rate of each fault kind set (unlisted kinds 0). */
+export function withFaultRates(population: ConsumerPopulation, rates: Partial<Record<MeterFaultKind, number>>): ConsumerPopulation {
+  const faultRates = new Float64Array(population.count * FAULT_KINDS);
+  for (let i = 0; i < population.count; i++) METER_FAULTS.forEach((kind, k) => (faultRates[i * FAULT_KINDS + k] = rates[kind] ?? 0));
+  return { ...population, faultRates };
 }
