@@ -43,7 +43,8 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         None,
         Open,
         Rejected,
-        Upheld
+        Upheld,
+        Superseded // raised against a version an upheld dispute has since replaced
     }
 
     /// @notice A utility's budget in one token.
@@ -77,6 +78,7 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         uint256 rootId;
         address disputer;
         DisputeStatus status;
+        uint32 version; // the root version disputed
         bytes32 evidenceHash;
     }
 
@@ -112,6 +114,8 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
     error DisputeNotOpen(uint256 disputeId, DisputeStatus status);
     /// @notice The price curve has more than MAX_BREAKPOINTS points.
     error TooManyBreakpoints(uint256 count, uint256 max);
+    /// @notice The dispute concerns a root version that was already replaced; it can only be closed.
+    error DisputeSuperseded(uint256 disputeId, uint32 disputedVersion, uint32 currentVersion);
     /// @notice The dispute window is outside [MIN_DISPUTE_WINDOW, MAX_DISPUTE_WINDOW].
     error InvalidDisputeWindow(uint64 window);
 
@@ -364,16 +368,18 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         _disputedVersion[rootId][msg.sender] = r.version + 1;
         r.openDisputes += 1;
         disputeId = ++disputeCount;
-        _disputes[disputeId] = Dispute(rootId, msg.sender, DisputeStatus.Open, evidenceHash);
+        _disputes[disputeId] = Dispute(rootId, msg.sender, DisputeStatus.Open, r.version, evidenceHash);
         emit RootDisputed(disputeId, rootId, msg.sender, evidenceHash);
     }
 
     // ------------------------------------------------------------------ arbiter
 
     /// @notice Resolves an open dispute. Rejected: the root stands. Upheld: `correctedRoot` replaces the root's
-    ///         content (total re-checked against the program's funds) and a new dispute window starts.
+    ///         content (total re-checked against the program's funds), a new dispute window starts and every
+    ///         other open dispute of the replaced version becomes moot (closing one later marks it Superseded;
+    ///         the corrected version can be disputed afresh).
     /// @param disputeId The dispute.
-    /// @param upheld Whether the dispute is upheld.
+    /// @param upheld Whether the dispute is upheld (not allowed for a dispute of a replaced version).
     /// @param correctedRoot Replacement root (upheld only; non-zero).
     /// @param correctedTotal Replacement declared total (upheld only).
     function resolveDispute(uint256 disputeId, bool upheld, bytes32 correctedRoot, uint128 correctedTotal)
@@ -384,6 +390,12 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         if (d.status != DisputeStatus.Open) revert DisputeNotOpen(disputeId, d.status);
         uint256 rootId = d.rootId;
         Root storage r = _roots[rootId];
+        if (d.version != r.version) {
+            if (upheld) revert DisputeSuperseded(disputeId, d.version, r.version);
+            d.status = DisputeStatus.Superseded;
+            emit DisputeResolved(disputeId, rootId, false);
+            return;
+        }
         if (upheld) {
             if (correctedRoot == bytes32(0)) revert ZeroValue("correctedRoot");
             Program storage p = _programs[r.utility][r.token];
@@ -395,10 +407,13 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
             r.total = correctedTotal;
             r.claimableAt = claimableAt;
             r.version += 1;
+            r.openDisputes = 0; // the other disputes concerned the replaced version
+            d.status = DisputeStatus.Upheld;
             emit RootCorrected(rootId, old, correctedRoot, correctedTotal, claimableAt, r.version);
+        } else {
+            d.status = DisputeStatus.Rejected;
+            r.openDisputes -= 1;
         }
-        d.status = upheld ? DisputeStatus.Upheld : DisputeStatus.Rejected;
-        r.openDisputes -= 1;
         emit DisputeResolved(disputeId, rootId, upheld);
     }
 

@@ -414,6 +414,35 @@ contract IncentiveDistributorTest is DrFixture {
         assertEq(_claim(good, bob, 500e6), 500e6);
     }
 
+    function test_upheldDisputeSupersedesOtherDisputesOfTheOldVersion() public {
+        (bytes32[][] memory layers,,) = _tree4(1);
+        uint256 r1 = _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
+        vm.prank(alice);
+        uint256 d1 = dist.dispute(r1, keccak256("a"));
+        vm.prank(bob);
+        uint256 d2 = dist.dispute(r1, keccak256("b"));
+        assertEq(dist.rootOf(r1).openDisputes, 2);
+        vm.prank(arbiter);
+        dist.resolveDispute(d1, true, keccak256("corrected"), 300e6);
+        assertEq(dist.rootOf(r1).openDisputes, 0, "the corrected version is not blocked by old disputes");
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.DisputeSuperseded.selector, d2, uint32(0), uint32(1)));
+        vm.prank(arbiter);
+        dist.resolveDispute(d2, true, keccak256("again"), 1);
+        vm.prank(arbiter);
+        dist.resolveDispute(d2, false, bytes32(0), 0);
+        assertEq(uint256(dist.disputeOf(d2).status), uint256(IncentiveDistributor.DisputeStatus.Superseded));
+        assertEq(dist.rootOf(r1).openDisputes, 0);
+        // bob may dispute the corrected version afresh (once).
+        vm.prank(bob);
+        uint256 d3 = dist.dispute(r1, keccak256("b2"));
+        assertEq(dist.disputeOf(d3).version, 1);
+        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.AlreadyDisputed.selector, r1, bob));
+        vm.prank(bob);
+        dist.dispute(r1, keccak256("b3"));
+        vm.warp(block.timestamp + WINDOW);
+        assertEq(dist.claimableRootOf(utility, address(usd)), 0, "blocked by the open dispute of version 1");
+    }
+
     function test_disputeRejectedRootStands() public {
         (bytes32[][] memory layers,,) = _tree4(1);
         uint256 r1 = _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
