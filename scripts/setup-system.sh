@@ -6,7 +6,11 @@ need=()
 command -v z3 >/dev/null 2>&1 || need+=(z3)
 for extra in "$@"; do
   case "$extra" in
-    chromium) command -v chromium >/dev/null 2>&1 || need+=(chromium) ;;
+    chromium)
+      command -v chromium >/dev/null 2>&1 || need+=(chromium)
+      # Report charts (browser and resvg PNGs) are drawn in DejaVu Sans.
+      [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+      ;;
     *) echo "setup-system: unknown package group '$extra'" >&2; exit 2 ;;
   esac
 done
