@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {EIP712Upgradeable} from "@openzeppelin/contracts-upgradeable/utils/cryptography/EIP712Upgradeable.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {PeaklabUpgradeable} from "./base/PeaklabUpgradeable.sol";
 import {IConsumerRegistry} from "./interfaces/IConsumerRegistry.sol";
 import {IUtilityRegistry} from "./interfaces/IUtilityRegistry.sol";
@@ -9,13 +11,14 @@ import {ScoreMath} from "./libraries/ScoreMath.sol";
 /// @title ConsumerRegistry
 /// @notice Consumer onboarding. The registry keeps only commitments (profileHash, encryptedPointerHash,
 ///         meterIdHash; one meter ↔ one consumer). An Active utility registers the consumers it serves in
-///         batches; each gets a dense 1-based index for bitmaps. KYC providers attest KYC with an expiry (batch).
+///         batches, or a consumer registers itself with its utility's EIP-712 signature (EOA or ERC-1271); each
+///         gets a dense 1-based index for bitmaps. KYC providers attest KYC with an expiry (batch).
 ///         Consumers grant and revoke participation and data-sharing consent at any time (even while paused) and
 ///         set their preferences: highest tier, weekly availability (168 hour-of-week bits, UTC, bit 0 = Monday
 ///         00:00–01:00), events per calendar month (0 = no cap), payout token and address, standing opt-in.
 ///         REPORTER_ROLE (ReductionRequests) records monthly participation and folds event outcomes into each
 ///         consumer's reliability (bps EWMA).
-contract ConsumerRegistry is PeaklabUpgradeable, IConsumerRegistry {
+contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerRegistry {
     // ------------------------------------------------------------------------------------------ errors
     /// @notice The caller (a utility) is not Active in the UtilityRegistry.
     error UtilityNotActive(address utility, IUtilityRegistry.Status status);
@@ -39,6 +42,10 @@ contract ConsumerRegistry is PeaklabUpgradeable, IConsumerRegistry {
     error AvailabilityMaskTooWide(uint256 mask);
     /// @notice A basis-point value is above 10000.
     error BpsOutOfRange(uint256 value);
+    /// @notice The utility's registration signature is past its deadline.
+    error SignatureExpired(uint256 deadline, uint256 nowTime);
+    /// @notice The registration signature is not the utility's.
+    error InvalidUtilitySignature(address utility, address consumer);
     /// @notice The dense index would exceed 32 bits.
     error IndexSpaceExhausted(uint256 wanted);
 
@@ -86,6 +93,11 @@ contract ConsumerRegistry is PeaklabUpgradeable, IConsumerRegistry {
     uint8 public constant MAX_TIER = 4;
     /// @notice Hours in a week (availability bits).
     uint256 public constant HOURS_PER_WEEK = 168;
+    /// @notice EIP-712 type of a utility's consent to a consumer registering itself. No nonce: it names the
+    ///         consumer, who can register only once, so it cannot be replayed; the deadline bounds its life.
+    bytes32 public constant REGISTRATION_TYPEHASH = keccak256(
+        "Registration(address consumer,bytes32 profileHash,bytes32 encryptedPointerHash,bytes32 meterIdHash,uint256 deadline)"
+    );
     uint16 private constant MAX_BPS = 10_000;
     uint256 private constant ALL_HOURS = type(uint256).max >> (256 - HOURS_PER_WEEK); // low 168 bits
 
@@ -158,6 +170,7 @@ contract ConsumerRegistry is PeaklabUpgradeable, IConsumerRegistry {
         uint16 initialReliabilityBps
     ) external initializer {
         __PeaklabUpgradeable_init(timelock_, guardian);
+        __EIP712_init("PeaklabConsumerRegistry", "1");
         _setUtilityRegistry(utilityRegistry_);
         _setReliabilityAlpha(reliabilityAlphaBps);
         _setInitialReliability(initialReliabilityBps);
@@ -180,26 +193,38 @@ contract ConsumerRegistry is PeaklabUpgradeable, IConsumerRegistry {
         // forge-lint: disable-next-line(unsafe-typecast)
         firstIndex = uint32(next); // bounded just above
         for (uint256 i = 0; i < regs.length; ++i) {
-            Registration calldata r = regs[i];
-            address consumer = r.consumer;
-            if (consumer == address(0)) revert ZeroAddress("consumer");
-            Consumer storage c = _records[consumer];
-            if (c.index != 0) revert ConsumerAlreadyRegistered(consumer, c.index);
-            _bindMeter(consumer, r.meterIdHash);
-            // forge-lint: disable-next-line(unsafe-typecast)
-            uint32 index = uint32(next + i); // bounded above
-            c.utility = msg.sender;
-            c.index = index;
-            c.reliabilityBps = initialReliability;
-            c.maxTier = MAX_TIER;
-            c.profileHash = r.profileHash;
-            c.encryptedPointerHash = r.encryptedPointerHash;
-            c.meterIdHash = r.meterIdHash;
-            _consumers.push(consumer);
-            emit ConsumerRegistered(
-                consumer, msg.sender, index, r.profileHash, r.encryptedPointerHash, r.meterIdHash
-            );
+            _register(regs[i], msg.sender, initialReliability);
         }
+    }
+
+    /// @notice Registers the caller as a consumer of `utility`, which consented off-chain by signing the EIP-712
+    ///         `Registration` (see REGISTRATION_TYPEHASH). Same defaults as `registerBatch`.
+    /// @param reg The caller's commitments (`reg.consumer` must be the caller).
+    /// @param utility The serving utility (Active).
+    /// @param deadline Last second the signature is valid.
+    /// @param signature The utility's signature (ECDSA, or ERC-1271 for contract utilities).
+    /// @return index The caller's dense index.
+    function registerWithSignature(
+        Registration calldata reg,
+        address utility,
+        uint256 deadline,
+        bytes calldata signature
+    ) external whenNotPaused returns (uint32 index) {
+        if (block.timestamp > deadline) revert SignatureExpired(deadline, block.timestamp);
+        if (reg.consumer != msg.sender) revert InvalidUtilitySignature(utility, msg.sender);
+        _requireActiveUtility(utility);
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    REGISTRATION_TYPEHASH, msg.sender, reg.profileHash, reg.encryptedPointerHash, reg.meterIdHash, deadline
+                )
+            )
+        );
+        if (!SignatureChecker.isValidSignatureNow(utility, digest, signature)) {
+            revert InvalidUtilitySignature(utility, msg.sender);
+        }
+        if (_consumers.length + 1 > type(uint32).max) revert IndexSpaceExhausted(_consumers.length + 1);
+        index = _register(reg, utility, _initialReliabilityBps);
     }
 
     /// @notice Binds a new meter to `consumer` (meter swap) and frees its old meter. Only its serving utility.
@@ -486,6 +511,30 @@ contract ConsumerRegistry is PeaklabUpgradeable, IConsumerRegistry {
     }
 
     // ------------------------------------------------------------------------------------------ internal
+    /// @dev Writes one registration (slot 0 packed, the three commitments, the meter binding, the index).
+    function _register(Registration calldata r, address utility, uint16 initialReliability)
+        internal
+        returns (uint32 index)
+    {
+        address consumer = r.consumer;
+        if (consumer == address(0)) revert ZeroAddress("consumer");
+        Consumer storage c = _records[consumer];
+        if (c.index != 0) revert ConsumerAlreadyRegistered(consumer, c.index);
+        _bindMeter(consumer, r.meterIdHash);
+        _consumers.push(consumer);
+        // Callers bound the index space to 32 bits before registering.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        index = uint32(_consumers.length);
+        c.utility = utility;
+        c.index = index;
+        c.reliabilityBps = initialReliability;
+        c.maxTier = MAX_TIER;
+        c.profileHash = r.profileHash;
+        c.encryptedPointerHash = r.encryptedPointerHash;
+        c.meterIdHash = r.meterIdHash;
+        emit ConsumerRegistered(consumer, utility, index, r.profileHash, r.encryptedPointerHash, r.meterIdHash);
+    }
+
     function _requireActiveUtility(address utility) internal view {
         if (!_utilityRegistry.isActive(utility)) revert UtilityNotActive(utility, _utilityRegistry.statusOf(utility));
     }

@@ -230,6 +230,87 @@ contract ConsumerRegistryTest is Test {
         assertLt(used / 100, 30_000, "KYC too expensive per consumer");
     }
 
+    // ------------------------------------------------------------------ self-registration with utility signature
+    function _signRegistration(uint256 key, ConsumerRegistry.Registration memory r, uint256 deadline)
+        internal
+        view
+        returns (bytes memory)
+    {
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("PeaklabConsumerRegistry"),
+                keccak256("1"),
+                block.chainid,
+                address(reg)
+            )
+        );
+        bytes32 structHash = keccak256(
+            abi.encode(
+                reg.REGISTRATION_TYPEHASH(), r.consumer, r.profileHash, r.encryptedPointerHash, r.meterIdHash, deadline
+            )
+        );
+        (uint8 v, bytes32 rr, bytes32 ss) = vm.sign(key, keccak256(abi.encodePacked("\x19\x01", domain, structHash)));
+        return abi.encodePacked(rr, ss, v);
+    }
+
+    function test_registerWithSignature_consumerRegistersItselfWithUtilityConsent() public {
+        uint256 key = 0xB0B;
+        address signer = vm.addr(key);
+        _activateUtility(signer);
+        ConsumerRegistry.Registration memory r = _reg(alice, "m1");
+        uint256 deadline = block.timestamp + 1 days;
+        bytes memory sig = _signRegistration(key, r, deadline);
+        vm.prank(alice);
+        uint32 index = reg.registerWithSignature(r, signer, deadline, sig);
+        assertEq(index, 1);
+        assertEq(reg.servingUtilityOf(alice), signer);
+        assertEq(reg.meterOwnerOf("m1"), alice);
+        // the same signature cannot register anyone again
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.ConsumerAlreadyRegistered.selector, alice, 1));
+        reg.registerWithSignature(r, signer, deadline, sig);
+    }
+
+    function test_registerWithSignature_rejectsWrongSignerOtherCallerAndExpiry() public {
+        uint256 key = 0xB0B;
+        address signer = vm.addr(key);
+        _activateUtility(signer);
+        ConsumerRegistry.Registration memory r = _reg(alice, "m1");
+        uint256 deadline = block.timestamp + 1 days;
+        bytes memory sig = _signRegistration(key, r, deadline);
+        // signed by someone else than the named utility
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.InvalidUtilitySignature.selector, util, alice));
+        reg.registerWithSignature(r, util, deadline, sig);
+        // bob cannot use alice's consent
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.InvalidUtilitySignature.selector, signer, bob));
+        reg.registerWithSignature(r, signer, deadline, sig);
+        // tampered commitments
+        ConsumerRegistry.Registration memory t = _reg(alice, "m2");
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.InvalidUtilitySignature.selector, signer, alice));
+        reg.registerWithSignature(t, signer, deadline, sig);
+        // expired
+        vm.warp(deadline + 1);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.SignatureExpired.selector, deadline, deadline + 1));
+        reg.registerWithSignature(r, signer, deadline, sig);
+    }
+
+    function test_registerWithSignature_requiresActiveUtility() public {
+        uint256 key = 0xB0B;
+        address signer = vm.addr(key);
+        ConsumerRegistry.Registration memory r = _reg(alice, "m1");
+        bytes memory sig = _signRegistration(key, r, block.timestamp);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(ConsumerRegistry.UtilityNotActive.selector, signer, IUtilityRegistry.Status.None)
+        );
+        reg.registerWithSignature(r, signer, block.timestamp, sig);
+    }
+
     // ------------------------------------------------------------------ KYC
     function test_attestKyc_andRevoke() public {
         _register(alice, "m1");
