@@ -61,12 +61,13 @@ export async function rpcBatch({
     try {
       response = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     } catch (cause) {
+      const why = await diagnosis(diagnose);
       throw new ChainError(`The chain node at ${rpcUrl} did not answer while ${doing}`, {
         details: [
           `rpc: ${rpcUrl}`,
           `calls: ${chunk.map((r) => r.method).filter(unique).join(', ')}`,
           describeCause(cause),
-          diagnose?.(),
+          why,
         ]
           .filter((part) => part !== undefined)
           .join('; '),
@@ -74,13 +75,17 @@ export async function rpcBatch({
         cause,
       });
     }
-    const text = await response.text().catch((cause: unknown) => {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      const why = await diagnosis(diagnose);
       throw new ChainError(`The chain node at ${rpcUrl} broke off its answer while ${doing}`, {
-        details: [`rpc: ${rpcUrl}`, describeCause(cause), diagnose?.()].filter((part) => part !== undefined).join('; '),
+        details: [`rpc: ${rpcUrl}`, describeCause(cause), why].filter((part) => part !== undefined).join('; '),
         hint: NODE_DOWN_HINT,
         cause,
       });
-    });
+    }
     if (!response.ok) {
       throw new ChainError(`The chain node at ${rpcUrl} answered HTTP ${response.status} while ${doing}`, {
         details: `rpc: ${rpcUrl}; body: ${text.slice(0, 300)}`,
@@ -142,6 +147,17 @@ export async function rpcCall<T = unknown>({ rpcUrl, method, params, doing, diag
   }
   return outcome.result as T;
 }
+
+/** The node's own account of a failure; a process that just died reports its exit a moment later. */
+const diagnosis = async (diagnose: (() => string | undefined) | undefined): Promise<string | undefined> => {
+  if (diagnose === undefined) return undefined;
+  for (let waited = 0; waited < 500; waited += 25) {
+    const why = diagnose();
+    if (why !== undefined) return why;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return diagnose();
+};
 
 const unique = <T>(value: T, index: number, all: T[]): boolean => all.indexOf(value) === index;
 

@@ -42,8 +42,11 @@ export interface CreateTxEngineParameters {
    *  'estimate' estimates every call. Use 'estimate' (or a fixed limit) for functions whose gas grows with
    *  their arguments (batches). */
   gasPolicy?: 'first-estimate' | 'estimate';
-  /** Safety margin on estimates, in basis points (default 13000 = ×1.3). */
+  /** Gas limit from an estimate = estimate × estimateMarginBps / 10000 + estimateHeadroom. The defaults
+   *  (×1.3 + 30,000) cover a later call of the same function writing one more fresh storage slot (≈22,100 gas)
+   *  than the estimated one. Unused gas is not charged: a generous limit costs nothing. */
   estimateMarginBps?: bigint;
+  estimateHeadroom?: bigint;
   /** JSON-RPC calls per HTTP request for reads, estimates and traces (default 1000). */
   batchSize?: number;
   /** Raw transactions per HTTP request (default 32). Anvil handles up to 64 calls of a batch in order and
@@ -138,6 +141,7 @@ export function createTxEngine({
   gasLimits = {},
   gasPolicy = 'first-estimate',
   estimateMarginBps = 13_000n,
+  estimateHeadroom = 30_000n,
   batchSize = 1000,
   sendBatchSize = 32,
 }: CreateTxEngineParameters): TxEngine {
@@ -249,7 +253,7 @@ export function createTxEngine({
           const data = typeof outcome.error.data === 'string' ? (outcome.error.data as Hex) : undefined;
           throw revertError('would revert (gas estimate):', labels[i], { to: calls[i].to, from: calls[i].account.address }, data, outcome.error.message);
         }
-        const limit = (BigInt(outcome.result as string) * estimateMarginBps) / 10_000n;
+        const limit = (BigInt(outcome.result as string) * estimateMarginBps) / 10_000n + estimateHeadroom;
         limits[i] = limit;
         const key = keyOf(labels[i]);
         if (calls[i].gas === undefined && gasPolicy === 'first-estimate' && !firstEstimates.has(key)) {
