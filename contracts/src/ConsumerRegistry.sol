@@ -96,7 +96,8 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
     /// @notice EIP-712 type of a utility's consent to a consumer registering itself. No nonce: it names the
     ///         consumer, who can register only once, so it cannot be replayed; the deadline bounds its life.
     bytes32 public constant REGISTRATION_TYPEHASH = keccak256(
-        "Registration(address consumer,bytes32 profileHash,bytes32 encryptedPointerHash,bytes32 meterIdHash,uint256 deadline)"
+        "Registration(address consumer,bytes32 profileHash,bytes32 encryptedPointerHash,bytes32 meterIdHash,"
+        "uint256 deadline)"
     );
     uint16 private constant MAX_BPS = 10_000;
     uint256 private constant ALL_HOURS = type(uint256).max >> (256 - HOURS_PER_WEEK); // low 168 bits
@@ -181,11 +182,7 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
     ///         available, no monthly cap, no consent (the consumer grants it), no KYC, initial reliability.
     /// @param regs The consumers and their commitments (each meter non-zero and unbound).
     /// @return firstIndex Index of the first consumer in the batch (the rest follow densely).
-    function registerBatch(Registration[] calldata regs)
-        external
-        whenNotPaused
-        returns (uint32 firstIndex)
-    {
+    function registerBatch(Registration[] calldata regs) external whenNotPaused returns (uint32 firstIndex) {
         _requireActiveUtility(msg.sender);
         uint16 initialReliability = _initialReliabilityBps;
         uint256 next = _consumers.length + 1;
@@ -216,7 +213,12 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
         bytes32 digest = _hashTypedDataV4(
             keccak256(
                 abi.encode(
-                    REGISTRATION_TYPEHASH, msg.sender, reg.profileHash, reg.encryptedPointerHash, reg.meterIdHash, deadline
+                    REGISTRATION_TYPEHASH,
+                    msg.sender,
+                    reg.profileHash,
+                    reg.encryptedPointerHash,
+                    reg.meterIdHash,
+                    deadline
                 )
             )
         );
@@ -245,11 +247,7 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
     /// @notice Attests KYC for each consumer until `expiry`.
     /// @param consumers Registered consumers.
     /// @param expiry Unix time the attestation lapses (in the future).
-    function attestKyc(address[] calldata consumers, uint64 expiry)
-        external
-        onlyRole(KYC_PROVIDER_ROLE)
-        whenNotPaused
-    {
+    function attestKyc(address[] calldata consumers, uint64 expiry) external onlyRole(KYC_PROVIDER_ROLE) whenNotPaused {
         if (expiry <= block.timestamp) revert KycExpiryNotInFuture(expiry, block.timestamp);
         for (uint256 i = 0; i < consumers.length; ++i) {
             _registered(consumers[i]).kycExpiry = expiry;
@@ -336,7 +334,9 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
         onlyRole(REPORTER_ROLE)
         whenNotPaused
     {
-        if (consumers.length != outcomesBps.length) revert LengthMismatch(consumers.length, outcomesBps.length);
+        if (consumers.length != outcomesBps.length) {
+            revert LengthMismatch(consumers.length, outcomesBps.length);
+        }
         uint16 alpha = _reliabilityAlphaBps;
         for (uint256 i = 0; i < consumers.length; ++i) {
             uint16 outcome = outcomesBps[i];

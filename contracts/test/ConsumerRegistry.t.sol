@@ -127,7 +127,9 @@ contract ConsumerRegistryTest is Test {
         regs[0] = _reg(alice, "m1");
         regs[1] = _reg(bob, "m2");
         vm.expectEmit();
-        emit ConsumerRegistry.ConsumerRegistered(alice, util, 1, regs[0].profileHash, regs[0].encryptedPointerHash, "m1");
+        emit ConsumerRegistry.ConsumerRegistered(
+            alice, util, 1, regs[0].profileHash, regs[0].encryptedPointerHash, "m1"
+        );
         vm.prank(util);
         uint32 first = reg.registerBatch(regs);
         assertEq(first, 1);
@@ -221,7 +223,9 @@ contract ConsumerRegistryTest is Test {
         assertLt(used / 100, 160_000, "registration too expensive per consumer");
 
         address[] memory cs = new address[](100);
-        for (uint256 i = 0; i < 100; ++i) cs[i] = regs[i].consumer;
+        for (uint256 i = 0; i < 100; ++i) {
+            cs[i] = regs[i].consumer;
+        }
         vm.prank(kyc);
         g = gasleft();
         reg.attestKyc(cs, KYC_UNTIL);
@@ -333,7 +337,9 @@ contract ConsumerRegistryTest is Test {
         vm.expectRevert(err);
         reg.attestKyc(_one(alice), KYC_UNTIL);
         vm.prank(kyc);
-        vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.KycExpiryNotInFuture.selector, MONDAY_2024, MONDAY_2024));
+        vm.expectRevert(
+            abi.encodeWithSelector(ConsumerRegistry.KycExpiryNotInFuture.selector, MONDAY_2024, MONDAY_2024)
+        );
         reg.attestKyc(_one(alice), MONDAY_2024);
         vm.prank(kyc);
         vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.ConsumerNotRegistered.selector, bob));
@@ -381,7 +387,9 @@ contract ConsumerRegistryTest is Test {
         ConsumerRegistry.Preferences memory p = ConsumerRegistry.Preferences(4, 0, true, mask, address(0), address(0));
         vm.prank(alice);
         reg.setPreferences(p);
-        assertEq(_elig(alice, 1, MONDAY_2024 + 16 hours + 59 minutes), uint256(IConsumerRegistry.Ineligibility.Unavailable));
+        assertEq(
+            _elig(alice, 1, MONDAY_2024 + 16 hours + 59 minutes), uint256(IConsumerRegistry.Ineligibility.Unavailable)
+        );
         assertEq(_elig(alice, 1, MONDAY_2024 + 17 hours), uint256(IConsumerRegistry.Ineligibility.None));
         assertEq(_elig(alice, 1, MONDAY_2024 + 19 hours + 59 minutes), uint256(IConsumerRegistry.Ineligibility.None));
         assertEq(_elig(alice, 1, MONDAY_2024 + 20 hours), uint256(IConsumerRegistry.Ineligibility.Unavailable));

@@ -126,9 +126,7 @@ contract PeaklabGovernorTest is Test {
         (address[] memory t, uint256[] memory v, bytes[] memory c, string memory d) = _proposal();
         address poor = address(0xB0);
         vm.prank(poor);
-        vm.expectRevert(
-            abi.encodeWithSelector(IGovernor.GovernorInsufficientProposerVotes.selector, poor, 0, 1e18)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorInsufficientProposerVotes.selector, poor, 0, 1e18));
         governor.propose(t, v, c, d);
     }
 

@@ -42,7 +42,8 @@ contract TokensTest is Test {
         assertEq(stable.balanceOf(stranger), 5e6);
         assertEq(gov.totalSupply(), 7e18);
         bytes32 role = grid.MINTER_ROLE();
-        bytes memory err = abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role);
+        bytes memory err =
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role);
         vm.prank(stranger);
         vm.expectRevert(err);
         grid.mint(stranger, 1);

@@ -145,7 +145,9 @@ contract UtilityRegistryInvariantTest is Test {
     /// @dev The registry holds exactly the recorded bonds: deposits − slashes − withdrawals.
     function invariant_bondsFullyBacked() public view {
         uint256 sum;
-        for (uint256 i = 0; i < 3; ++i) sum += reg.utilityOf(handler.utilities(i)).bondAmount;
+        for (uint256 i = 0; i < 3; ++i) {
+            sum += reg.utilityOf(handler.utilities(i)).bondAmount;
+        }
         uint256 held = token.balanceOf(address(reg));
         assertEq(held, sum, "held != sum of bonds");
         assertEq(held, handler.ghostDeposited() - handler.ghostSlashed() - handler.ghostWithdrawn(), "ghost ledger");
@@ -169,7 +171,9 @@ contract UtilityRegistryInvariantTest is Test {
 
     /// @dev Reputation stays a score; M ≤ N always.
     function invariant_scoresAndQuorumBounded() public view {
-        for (uint256 i = 0; i < 3; ++i) assertLe(reg.reputationOf(handler.utilities(i)), 10_000, "reputation");
+        for (uint256 i = 0; i < 3; ++i) {
+            assertLe(reg.reputationOf(handler.utilities(i)), 10_000, "reputation");
+        }
         assertLe(reg.config().requiredApprovals, reg.regulatorCount(), "M > N");
     }
 }

@@ -192,7 +192,9 @@ contract UtilityRegistryTest is Test {
         _apply();
         vm.prank(util);
         vm.expectRevert(
-            abi.encodeWithSelector(UtilityRegistry.ApplicationNotAllowed.selector, util, IUtilityRegistry.Status.Pending)
+            abi.encodeWithSelector(
+                UtilityRegistry.ApplicationNotAllowed.selector, util, IUtilityRegistry.Status.Pending
+            )
         );
         reg.submitApplication(CRED, "", BOND);
     }
@@ -278,9 +280,7 @@ contract UtilityRegistryTest is Test {
         _apply();
         vm.prank(r1);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                UtilityRegistry.ExpiryNotInFuture.selector, uint64(block.timestamp), block.timestamp
-            )
+            abi.encodeWithSelector(UtilityRegistry.ExpiryNotInFuture.selector, uint64(block.timestamp), block.timestamp)
         );
         reg.attestCompliance(util, 0, uint64(block.timestamp));
         vm.prank(r1);
@@ -362,7 +362,9 @@ contract UtilityRegistryTest is Test {
     function test_renewal_highReputationNeedsOneApproval() public {
         _activate();
         vm.startPrank(reporter);
-        for (uint256 i = 0; i < 10; ++i) reg.recordOutcome(util, 10_000);
+        for (uint256 i = 0; i < 10; ++i) {
+            reg.recordOutcome(util, 10_000);
+        }
         vm.stopPrank();
         assertGe(reg.reputationOf(util), 8000);
         vm.warp(block.timestamp + PERIOD - 10 days);
@@ -535,7 +537,9 @@ contract UtilityRegistryTest is Test {
         reg.revoke(util, 0);
         vm.prank(util);
         vm.expectRevert(
-            abi.encodeWithSelector(UtilityRegistry.ApplicationNotAllowed.selector, util, IUtilityRegistry.Status.Revoked)
+            abi.encodeWithSelector(
+                UtilityRegistry.ApplicationNotAllowed.selector, util, IUtilityRegistry.Status.Revoked
+            )
         );
         reg.submitApplication(CRED, "", BOND);
     }

@@ -110,11 +110,7 @@ library PayoutMath {
     /// @param x Breakpoint stress levels (bps), strictly increasing, at least one.
     /// @param y Price factor at each breakpoint (bps), same length as `x`.
     /// @return The interpolated factor (rounded down), y[0] at or below x[0], y[n−1] at or above x[n−1].
-    function priceFactorBps(uint256 stressBps, uint256[] memory x, uint256[] memory y)
-        internal
-        pure
-        returns (uint256)
-    {
+    function priceFactorBps(uint256 stressBps, uint256[] memory x, uint256[] memory y) internal pure returns (uint256) {
         validateBreakpoints(x, y);
         uint256 n = x.length;
         if (stressBps <= x[0]) return y[0];
