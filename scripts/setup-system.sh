@@ -11,6 +11,10 @@ for extra in "$@"; do
       # Report charts (browser and resvg PNGs) are drawn in DejaVu Sans.
       [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
       ;;
+    notebooks)
+      # notebooks/*.ipynb run headlessly with `jupyter nbconvert --execute` (kernel: tslab from npm).
+      jupyter nbconvert --version >/dev/null 2>&1 || need+=(jupyter-core jupyter-nbconvert python3-jupyter-client)
+      ;;
     *) echo "setup-system: unknown package group '$extra'" >&2; exit 2 ;;
   esac
 done

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 const ci = process.env.CI === 'true';
 const steps = [
-  ['system packages (z3, chromium)', 'bash', ['scripts/setup-system.sh', 'chromium']],
+  ['system packages (z3, chromium, jupyter)', 'bash', ['scripts/setup-system.sh', 'chromium', 'notebooks']],
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['vitest', 'npx', ['vitest', 'run']],
   ['forge build', 'npx', ['forge', 'build']],
