@@ -232,6 +232,32 @@ contract ConsumerRegistryTest is Test {
         used = g - gasleft();
         emit log_named_uint("attestKyc(100) gas per consumer", used / 100);
         assertLt(used / 100, 30_000, "KYC too expensive per consumer");
+
+        uint16[] memory outs = new uint16[](100);
+        for (uint256 i = 0; i < 100; ++i) {
+            outs[i] = uint16(i * 100);
+        }
+        vm.prank(reporter);
+        g = gasleft();
+        reg.recordReliability(cs, outs);
+        used = g - gasleft();
+        emit log_named_uint("recordReliability(100) gas per consumer (slots warm in this test tx)", used / 100);
+        assertLt(used / 100, 12_000, "reliability update too expensive per consumer");
+
+        vm.prank(reporter);
+        g = gasleft();
+        reg.recordParticipation(cs, MONDAY_2024);
+        used = g - gasleft();
+        emit log_named_uint("recordParticipation(100) gas per consumer (slots warm)", used / 100);
+        assertLt(used / 100, 30_000, "participation record too expensive per consumer");
+
+        vm.prank(regs[7].consumer);
+        reg.setParticipationConsent(true);
+        g = gasleft();
+        bool ok = reg.isEligible(regs[7].consumer, 2, MONDAY_2024 + 1 hours);
+        used = g - gasleft();
+        emit log_named_uint("isEligible gas (slots warm)", used);
+        assertTrue(ok, "fully onboarded consumer not eligible");
     }
 
     // ------------------------------------------------------------------ self-registration with utility signature
