@@ -91,11 +91,22 @@ describe('validateReads (VEE)', () => {
     expect(neg.flagged[VEE_REASON.negative]).toBe(1);
   });
 
-  it('a genuine DR curtailment is not a tamper suspicion', () => {
+  it('a deep but genuine DR curtailment is a tamper suspicion only when VEE does not know the event', () => {
     const curtailed = trueLoad.slice();
-    for (let i = 0; i < population.count; i++) for (let t = 14; t < 18; t++) curtailed[i * 24 + t]! *= 1 - population.flexibleShare[i]!;
-    const vee = validateReads({ reads: { value: curtailed, clockOffsetSec: new Float64Array(curtailed.length) }, day: testDay, history: warm });
-    expect(vee.flagged[VEE_REASON.tamper]).toBe(0);
+    for (let i = 0; i < population.count; i++) {
+      for (let t = 14; t < 18; t++) curtailed[i * 24 + t]! *= 0.25; // 75 % curtailed
+      for (let t = 18; t < 20; t++) curtailed[i * 24 + t]! *= 1.6; // rebound
+    }
+    const reads = { value: curtailed, clockOffsetSec: new Float64Array(curtailed.length) };
+    const blind = validateReads({ reads, day: testDay, history: warm });
+    expect(blind.flagged[VEE_REASON.tamper]).toBeGreaterThan(population.count);
+    const informed = validateReads({ reads, day: testDay, history: warm, eventWindow: { start: 14, end: 18 } });
+    expect(informed.flagged[VEE_REASON.tamper]).toBe(0);
+    // Only participants get the allowance.
+    const some = Uint8Array.from({ length: population.count }, (_, i) => i % 2);
+    const half = validateReads({ reads, day: testDay, history: warm, eventWindow: { start: 14, end: 18 }, eventParticipants: some });
+    for (let i = 0; i < population.count; i++) if (some[i] === 1) for (let t = 0; t < 24; t++) expect(half.reason[i * 24 + t]).not.toBe(VEE_REASON.tamper);
+    expect(half.flagged[VEE_REASON.tamper]).toBeGreaterThan(population.count / 2);
   });
 
   it('without history the spike and drop rules wait (no baseline to compare with)', () => {

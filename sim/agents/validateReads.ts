@@ -29,6 +29,10 @@ export interface VeeRules {
   minHistoryDays: number;
   /** Weight of a new day in the usual-read average (exponential). Default 0.3. */
   referenceWeight: number;
+  /** In a DR event a participant's drop is expected: the drop threshold there is tamperRatio × this. Default 0.5. */
+  eventDropAllowance: number;
+  /** Hours after an event left out of the day's level (rebound raises them). Default 4. */
+  reboundHours: number;
 }
 
 export const DEFAULT_VEE_RULES: VeeRules = {
@@ -40,6 +44,8 @@ export const DEFAULT_VEE_RULES: VeeRules = {
   tamperMinRun: 3,
   minHistoryDays: 3,
   referenceWeight: 0.3,
+  eventDropAllowance: 0.5,
+  reboundHours: 4,
 };
 
 /** Days of daily maxima kept for the spike rule. */
@@ -79,6 +85,10 @@ export interface ValidateReadsParameters {
   day: SimDay;
   history: VeeHistory;
   intervalsPerHour?: 1 | 4;
+  /** Intervals [start, end) of a DR event this day (the oracle knows the schedule). */
+  eventWindow?: { start: number; end: number };
+  /** count: 1 where the consumer takes part in that event (default: everybody). */
+  eventParticipants?: Uint8Array;
   rules?: Partial<VeeRules>;
 }
 
@@ -103,11 +113,12 @@ export interface ValidateReadsResult {
  * flat line (≥ flatLineRun equal reads or zeros ⇒ stuck register; for repeats the first read is kept);
  * spike (> spikeFactor × the max of the last 7 days' valid reads); sudden drop (≥ tamperMinRun reads below
  * tamperRatio × the usual read of that interval and day type × the day's level — the upper quartile of
- * read / usual over the day — ⇒ tamper suspicion) —, estimation (runs of
+ * read / usual over the day outside an event and its rebound —, × eventDropAllowance inside a DR event the
+ * consumer takes part in, where a drop is expected ⇒ tamper suspicion) —, estimation (runs of
  * flagged reads of ≤ maxEstimatedGapHours between two valid reads are linearly interpolated; tamper
  * suspicions are never estimated), editing (every read gets a status and a reason). Pure: returns new arrays.
  */
-export function validateReads({ reads, day, history, intervalsPerHour = 1, rules: overrides = {} }: ValidateReadsParameters): ValidateReadsResult {
+export function validateReads({ reads, day, history, intervalsPerHour = 1, eventWindow, eventParticipants, rules: overrides = {} }: ValidateReadsParameters): ValidateReadsResult {
   const rules = { ...DEFAULT_VEE_RULES, ...overrides };
   const H = 24 * intervalsPerHour;
   const n = history.daysSeen.length;
@@ -165,13 +176,19 @@ export function validateReads({ reads, day, history, intervalsPerHour = 1, rules
     // 4. Sudden drop vs. the usual read of this interval and day type, relative to the day's own level
     //    (the upper quartile of read / usual over the day), so a cool day after hot ones is not a drop.
     if (days[i * 2 + dt]! >= rules.minHistoryDays) {
+      const inEvent = eventWindow !== undefined && (eventParticipants === undefined || eventParticipants[i] === 1);
+      const eventStart = inEvent ? eventWindow.start : H;
+      const eventEnd = inEvent ? eventWindow.end : H;
+      const levelGapEnd = inEvent ? eventEnd + rules.reboundHours * intervalsPerHour : H;
       let m = 0;
       for (let t = 0; t < H; t++) {
         const usual = reference[ref + t]!;
-        if (reason[row + t] === VEE_REASON.none && usual > 0) ratios[m++] = value[row + t]! / usual;
+        if (reason[row + t] === VEE_REASON.none && usual > 0 && (t < eventStart || t >= levelGapEnd)) ratios[m++] = value[row + t]! / usual;
       }
       const level = m > 0 ? ratios.subarray(0, m).sort()[Math.floor(0.75 * (m - 1))]! : Number.NaN;
-      const low = (k: number) => reason[row + k] === VEE_REASON.none && value[row + k]! < rules.tamperRatio * level * reference[ref + k]!;
+      const low = (k: number) =>
+        reason[row + k] === VEE_REASON.none &&
+        value[row + k]! < rules.tamperRatio * (k >= eventStart && k < eventEnd ? rules.eventDropAllowance : 1) * level * reference[ref + k]!;
       for (let t = 0; t < H; ) {
         if (!low(t)) {
           t += 1;
