@@ -35,7 +35,7 @@ export function gasPerConsumerEventChart({ runs }: ChartBuilderParameters): Repo
           data: { values: bars },
           mark: { type: 'bar' },
           encoding: {
-            x: { field: 'event', type: 'ordinal', title: 'DR event (call order)' },
+            x: { field: 'event', type: 'ordinal', title: 'DR event (call order)', axis: { labelAngle: 0 } },
             y: { field: 'gasPerConsumerEvent', type: 'quantitative', title: 'Gas per consumer-event (gas units)', axis: { format: '~s' } },
             color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) },
             ...(runs.length > 1 ? { xOffset: { field: 'run', type: 'nominal' } } : {}),

@@ -71,7 +71,7 @@ export function writeTestRunDirectory({
   for (let i = 0; i < n; i++) {
     const hour = i % 24;
     const shape = 0.75 + 0.35 * Math.max(0, Math.sin(((hour - 10) / 24) * 2 * Math.PI));
-    baseline[i] = 1000 * shape * (1 + 0.25 * dayHeat[Math.floor(i / 24)]) + weather.normal(0, 8);
+    baseline[i] = (400 + 40 * consumerCount) * shape * (1 + 0.25 * dayHeat[Math.floor(i / 24)]) + weather.normal(0, 8);
   }
   // Events on the hottest days, in date order.
   const eventDays = [...dayHeat.keys()].sort((a, b) => dayHeat[b] - dayHeat[a] || a - b).slice(0, Math.min(eventCount, days)).sort((a, b) => a - b);
@@ -116,7 +116,7 @@ export function writeTestRunDirectory({
     let rejected = 0;
     for (const c of consumers) {
       c.invited++;
-      if (!c.r.bernoulli(0.9 - 0.15 * e)) {
+      if (!c.r.bernoulli(0.9 * 0.9 ** e)) { // fatigue: fewer opt-ins with every event
         optedOut++;
         c.optedOut++;
         continue;
