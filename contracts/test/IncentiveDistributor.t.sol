@@ -2,6 +2,9 @@
 pragma solidity 0.8.28;
 
 import {DrFixture} from "./mocks/DrFixture.sol";
+import {Test} from "./utils/Test.sol";
+import {StableToken} from "../src/tokens/StableToken.sol";
+import {MockUtilityRegistry, MockConsumerRegistry, MockRequests} from "./mocks/MockRegistries.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
@@ -690,5 +693,245 @@ contract IncentiveDistributorTest is DrFixture {
         vm.prank(timelock);
         dist.upgradeToAndCall(address(next), "");
         assertEq(dist.programOf(utility, address(usd)).funded, 1_000e6, "state survives the upgrade");
+    }
+}
+
+/// @notice Drives the distributor through random funding, withdrawals, roots (including over-declared and
+///         shrinking ones), disputes, corrections and claims, tracking what each account was paid.
+contract DistributorHandler is Test {
+    IncentiveDistributor internal dist;
+    StableToken internal usd;
+    MockConsumerRegistry internal creg;
+    address internal utility;
+    address internal oracle;
+    address internal arbiter;
+    address[3] internal accounts;
+
+    uint256 public nextEvent = 1;
+    uint256 public claims; // successful claims (coverage of the run)
+    uint256 public corrections; // upheld disputes
+    uint256 public ghostFunded;
+    uint256 public ghostWithdrawn;
+    mapping(address => uint256) public ghostPaid;
+    mapping(address => uint256) public ghostMaxEntitlement; // largest cumulative ever posted for the account
+    // current leaves per root id
+    mapping(uint256 => uint256[3]) internal _rootAmounts;
+    uint256[] internal _openDisputes;
+
+    constructor(
+        IncentiveDistributor dist_,
+        StableToken usd_,
+        MockConsumerRegistry creg_,
+        address utility_,
+        address oracle_,
+        address arbiter_,
+        address[3] memory accounts_
+    ) {
+        (dist, usd, creg, utility, oracle, arbiter, accounts) = (dist_, usd_, creg_, utility_, oracle_, arbiter_, accounts_);
+    }
+
+    function account(uint256 i) external view returns (address) {
+        return accounts[i];
+    }
+
+    function fund(uint256 amount) external {
+        amount = bound(amount, 1, 1e15);
+        usd.mint(utility, amount);
+        vm.startPrank(utility);
+        usd.approve(address(dist), amount);
+        dist.fund(address(usd), amount);
+        vm.stopPrank();
+        ghostFunded += amount;
+    }
+
+    function withdraw(uint256 amount) external {
+        uint256 available = dist.withdrawable(utility, address(usd));
+        if (available == 0) return;
+        amount = bound(amount, 1, available);
+        vm.prank(utility);
+        dist.withdraw(address(usd), amount);
+        ghostWithdrawn += amount;
+    }
+
+    function postRoot(uint256 seed, bool overDeclare) external {
+        IncentiveDistributor.Program memory p = dist.programOf(utility, address(usd));
+        uint256 available = uint256(p.funded) - p.withdrawn;
+        if (available == 0) return;
+        // Usually grow the last root's entitlements (cumulative), sometimes draw fresh ones (a lower correction).
+        uint256[3] memory base = _rootAmounts[dist.rootCount()];
+        uint256 baseSum = base[0] + base[1] + base[2];
+        if (seed % 5 == 0 || baseSum > available) (base, baseSum) = ([uint256(0), 0, 0], 0);
+        uint256[3] memory amt;
+        uint256 sum;
+        for (uint256 i; i < 3; ++i) {
+            amt[i] = base[i] + uint256(keccak256(abi.encode(seed, i))) % ((available - baseSum) / 3 + 1);
+            sum += amt[i];
+        }
+        // Rarely, the oracle declares less than the leaves sum (payouts must stay capped at the total).
+        uint256 total = overDeclare && seed % 7 == 0 ? sum / 2 : sum;
+        uint256[] memory ids = new uint256[](1);
+        ids[0] = nextEvent++;
+        vm.prank(oracle);
+        uint256 rootId = dist.postRoot(utility, address(usd), _root(amt), uint128(total), ids);
+        _rootAmounts[rootId] = amt;
+        for (uint256 i; i < 3; ++i) {
+            if (amt[i] > ghostMaxEntitlement[accounts[i]]) ghostMaxEntitlement[accounts[i]] = amt[i];
+        }
+    }
+
+    function warp(uint256 secs) external {
+        vm.warp(block.timestamp + bound(secs, 1, 3 days));
+    }
+
+    function claimAgain(uint256 who) external {
+        this.claim(who);
+    }
+
+    function claim(uint256 who) public {
+        uint256 rootId = dist.claimableRootOf(utility, address(usd));
+        if (rootId == 0) return;
+        uint256 i = who % 3;
+        uint256[3] memory amt = _rootAmounts[rootId];
+        address a = accounts[i];
+        uint256 already = dist.claimedOf(utility, address(usd), a);
+        if (amt[i] <= already) return;
+        IncentiveDistributor.Program memory p = dist.programOf(utility, address(usd));
+        uint256 left = dist.rootOf(rootId).total > p.paid ? dist.rootOf(rootId).total - p.paid : 0;
+        if (amt[i] - already > left) return; // would exceed the declared total: covered by unit tests
+        uint256 before = usd.balanceOf(a);
+        dist.claim(utility, address(usd), a, amt[i], _proof(amt, i));
+        ghostPaid[a] += usd.balanceOf(a) - before;
+        ++claims;
+    }
+
+    function dispute(uint256 who) external {
+        uint256 n = dist.rootCount();
+        if (n == 0 || who % 4 != 0) return; // keep disputes rarer than claims
+        IncentiveDistributor.Root memory r = dist.rootOf(n);
+        if (block.timestamp >= r.claimableAt) return;
+        vm.prank(accounts[who % 3]);
+        try dist.dispute(n, keccak256(abi.encode(who))) returns (uint256 d) {
+            _openDisputes.push(d);
+        } catch {}
+    }
+
+    function resolve(uint256 seed, bool upheld) external {
+        if (_openDisputes.length == 0) return;
+        uint256 k = seed % _openDisputes.length;
+        uint256 d = _openDisputes[k];
+        _openDisputes[k] = _openDisputes[_openDisputes.length - 1];
+        _openDisputes.pop();
+        IncentiveDistributor.Dispute memory disp = dist.disputeOf(d);
+        IncentiveDistributor.Root memory r = dist.rootOf(disp.rootId);
+        if (!upheld || disp.version != r.version) {
+            vm.prank(arbiter);
+            dist.resolveDispute(d, false, bytes32(0), 0);
+            return;
+        }
+        IncentiveDistributor.Program memory p = dist.programOf(utility, address(usd));
+        uint256 available = uint256(p.funded) - p.withdrawn;
+        uint256[3] memory amt;
+        uint256 sum;
+        for (uint256 i; i < 3; ++i) {
+            amt[i] = uint256(keccak256(abi.encode(seed, "fix", i))) % (available / 3 + 1);
+            sum += amt[i];
+        }
+        vm.prank(arbiter);
+        dist.resolveDispute(d, true, _root(amt), uint128(sum));
+        ++corrections;
+        _rootAmounts[disp.rootId] = amt;
+        for (uint256 i; i < 3; ++i) {
+            if (amt[i] > ghostMaxEntitlement[accounts[i]]) ghostMaxEntitlement[accounts[i]] = amt[i];
+        }
+    }
+
+    function _layers(uint256[3] memory amt) internal view returns (bytes32[][] memory) {
+        bytes32[] memory leaves = new bytes32[](3);
+        for (uint256 i; i < 3; ++i) leaves[i] = MerkleBuilder.leaf(accounts[i], amt[i]);
+        return MerkleBuilder.build(leaves);
+    }
+
+    function _root(uint256[3] memory amt) internal view returns (bytes32) {
+        return MerkleBuilder.root(_layers(amt));
+    }
+
+    function _proof(uint256[3] memory amt, uint256 i) internal view returns (bytes32[] memory) {
+        return MerkleBuilder.proof(_layers(amt), MerkleBuilder.leaf(accounts[i], amt[i]));
+    }
+}
+
+contract IncentiveDistributorInvariantTest is Test {
+    IncentiveDistributor internal dist;
+    StableToken internal usd;
+    DistributorHandler internal handler;
+    address internal utility = address(0x0717);
+
+    function setUp() public {
+        vm.warp(1_750_000_000);
+        usd = new StableToken(address(this), address(this));
+        MockUtilityRegistry ureg = new MockUtilityRegistry();
+        MockConsumerRegistry creg = new MockConsumerRegistry();
+        ureg.setStatus(utility, IUtilityRegistry.Status.Active);
+        address[3] memory accounts = [address(0xA1), address(0xA2), address(0xA3)];
+        for (uint256 i; i < 3; ++i) creg.register(accounts[i], utility);
+        MockRequests mreq = new MockRequests(utility, address(usd));
+        address[] memory tokens = new address[](1);
+        tokens[0] = address(usd);
+        address timelock = address(0x7100);
+        dist = IncentiveDistributor(
+            address(
+                new ERC1967Proxy(
+                    address(new IncentiveDistributor()),
+                    abi.encodeCall(
+                        IncentiveDistributor.initialize,
+                        (
+                            timelock,
+                            address(0x6A),
+                            IReductionRequests(address(mreq)),
+                            IConsumerRegistry(address(creg)),
+                            IUtilityRegistry(address(ureg)),
+                            tokens,
+                            1 days
+                        )
+                    )
+                )
+            )
+        );
+        handler = new DistributorHandler(dist, usd, creg, utility, address(0x0AC1E), address(0xA4B), accounts);
+        usd.grantRole(usd.MINTER_ROLE(), address(handler));
+        vm.startPrank(timelock);
+        dist.grantRole(dist.ORACLE_ROLE(), address(0x0AC1E));
+        dist.grantRole(dist.ARBITER_ROLE(), address(0xA4B));
+        vm.stopPrank();
+        targetContract(address(handler));
+    }
+
+    /// @notice The distributor holds exactly what was funded minus what left it, and never paid out more than
+    ///         was funded (net of withdrawals).
+    function invariant_balanceMatchesBooks() public view {
+        IncentiveDistributor.Program memory t = dist.tokenTotals(address(usd));
+        assertEq(t.funded, handler.ghostFunded(), "funded");
+        assertEq(t.withdrawn, handler.ghostWithdrawn(), "withdrawn");
+        assertLe(uint256(t.paid) + t.withdrawn, t.funded, "paid + withdrawn <= funded");
+        assertEq(usd.balanceOf(address(dist)), uint256(t.funded) - t.withdrawn - t.paid, "balance");
+    }
+
+    /// @notice No account was paid more than the largest cumulative entitlement ever posted for it, and what it
+    ///         received equals what the contract recorded as claimed (nothing paid twice).
+    function invariant_noAccountOverpaid() public view {
+        uint256 sum;
+        for (uint256 i; i < 3; ++i) {
+            address a = handler.account(i);
+            uint256 claimed = dist.claimedOf(utility, address(usd), a);
+            assertEq(handler.ghostPaid(a), claimed, "paid == claimed");
+            assertLe(claimed, handler.ghostMaxEntitlement(a), "claimed <= entitlement");
+            sum += claimed;
+        }
+        assertEq(sum, dist.tokenTotals(address(usd)).paid, "sum of claims == paid");
+    }
+
+    function afterInvariant() public view {
+        console.log("handler: claims", handler.claims());
+        console.log("handler: corrections", handler.corrections());
     }
 }

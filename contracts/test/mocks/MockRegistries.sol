@@ -88,3 +88,31 @@ contract MockConsumerRegistry {
         }
     }
 }
+
+/// @notice Test double of ReductionRequests for distributor invariants: every event id is a Finalized event of
+///         the configured program; `markSettled` enforces at-most-once like the real contract.
+contract MockRequests {
+    error AlreadySettled(uint256 eventId);
+
+    address public utility;
+    address public token;
+    mapping(uint256 => bool) public isSettled;
+
+    constructor(address utility_, address token_) {
+        utility = utility_;
+        token = token_;
+    }
+
+    function eventPayer(uint256) external view returns (address, address) {
+        return (utility, token);
+    }
+
+    function payoutTerms(uint256) external pure returns (uint256, uint16, uint32) {
+        return (1000, 10_000, 0);
+    }
+
+    function markSettled(uint256 eventId) external {
+        if (isSettled[eventId]) revert AlreadySettled(eventId);
+        isSettled[eventId] = true;
+    }
+}
