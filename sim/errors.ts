@@ -57,3 +57,13 @@ export class UsageError extends PeaklabError {
 export class RunDirectoryError extends PeaklabError {
   override name = 'RunDirectoryError';
 }
+
+/** The TypeScript payout rule (sim/incentives) met inputs the on-chain rule reverts on, or bad entitlement data. */
+export class PayoutRuleError extends PeaklabError {
+  override name = 'PayoutRuleError';
+}
+
+/** A KPI (sim/metrics) was asked of inputs it is not defined for (empty, mismatched lengths, negative amounts). */
+export class MetricInputError extends PeaklabError {
+  override name = 'MetricInputError';
+}
