@@ -58,6 +58,20 @@ describe('backtestForecast', () => {
     expect(r.runs[0].models[0].forecast.every(Number.isFinite)).toBe(true);
   });
 
+  it('handles a 25-hour day (fall back) with a 48 h horizon, and a last day that ends at the end of the data', () => {
+    const short = syntheticFrame({ days: 41, seed: 'dst', load: (i, c) => 100 + c.hour[i] });
+    // Relabel 00:00 of 2004-02-09 as a repeated 23:00 of 2004-02-08 (a 25-hour day); 2004-02-10 is the last day.
+    const first = 39 * 24;
+    const calendar = { ...short.calendar, hour: short.calendar.hour.slice(), day: short.calendar.day.slice() };
+    calendar.hour[first] = 23;
+    calendar.day[first] = calendar.day[first - 1];
+    const relabelled = { ...short, calendar };
+    const r = backtestForecast({ frame: relabelled, openHistory, from: '2004-02-08', to: '2004-02-10', models: ['seasonal-naive'] });
+    expect(r.horizon).toBe(48);
+    expect(Array.from(r.days.dayStart)).toEqual([0, 25, 48, 72]);
+    expect(r.runs[0].models[0].forecast.every(Number.isFinite)).toBe(true);
+  });
+
   it('propagates LookAheadError when a history forbids the future temperature', () => {
     expect(() =>
       backtestForecast({

@@ -72,6 +72,7 @@ export interface BacktestForecastResult {
   readonly from: string;
   readonly to: string;
   readonly origin: 'midnight' | number;
+  /** Longest horizon asked of the models (48 when some target day has 25 hours or the origin is the day before). */
   readonly horizon: Horizon;
   readonly k: number;
   readonly cpCount: number;
@@ -184,11 +185,14 @@ export function backtestForecast({
   if (maxLead > 48) {
     throw new UsageError(`Forecast origin ${String(origin)} needs a ${maxLead} h horizon`, { hint: 'Use an origin at most 48 hours before the end of the target day.' });
   }
+  // Each origin asks for the shortest horizon that covers its target day (24 h, or 48 h for a 25-hour day
+  // or an origin on the previous day).
+  const horizonOf = (p: { end: number; decision: number }): Horizon => (p.end - p.decision <= 24 ? 24 : 48);
   const horizon: Horizon = maxLead <= 24 ? 24 : 48;
-  const lastNeeded = Math.max(...plan.map((p) => p.decision + horizon));
-  if (lastNeeded > frame.length) {
+  const last = plan[plan.length - 1];
+  if (last.decision + horizonOf(last) > frame.length) {
     throw new UsageError(`The last target day is too close to the end of dataset ${frame.name}`, {
-      details: `the ${horizon} h horizon of the last origin runs past ${localDate(frame, frame.length - 1)}`,
+      details: `the ${horizonOf(last)} h horizon of the last origin runs past ${localDate(frame, frame.length - 1)}`,
       hint: 'End --to a day earlier.',
     });
   }
@@ -214,7 +218,7 @@ export function backtestForecast({
       const history = openHistory({ frame, decisionTime: frame.time[p.decision], exogenous: futureTemperature });
       instances.forEach((model, m) => {
         model.fit(history);
-        const prediction = model.predict({ history, horizon });
+        const prediction = model.predict({ history, horizon: horizonOf(p) });
         forecasts[m].set(prediction.subarray(p.start - p.decision, p.end - p.decision), dayStart[n]);
       });
       onProgress?.({ mode, done: n + 1, total: plan.length, date: p.date });

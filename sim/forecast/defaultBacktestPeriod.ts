@@ -22,7 +22,7 @@ export function defaultBacktestPeriod({ frame }: { frame: Frame }): DefaultBackt
   const reference = REFERENCE[frame.name];
   if (reference !== undefined) return reference;
   const load = frame.columns.get(frame.roles.load ?? '');
-  const forecastColumns = (frame.roles.temperatureForecast ?? []).map((c) => frame.columns.get(c)).filter((c) => c !== undefined);
+  const forecastColumns = (frame.roles.temperatureForecast ?? []).map((c) => frame.columns.get(c)).filter((c): c is Float64Array => c !== undefined);
   const usable = (i: number) =>
     load !== undefined && Number.isFinite(load[i]) && forecastColumns.every((c) => Number.isFinite(c[i]));
   let last = frame.length - 1;
@@ -30,7 +30,8 @@ export function defaultBacktestPeriod({ frame }: { frame: Frame }): DefaultBackt
   // End on the last day that ends inside the frame.
   while (last >= 0 && frame.calendar.hour[last] !== 23) last -= 1;
   let first = last;
-  const totalDays = Math.floor(frame.length / 24);
+  let totalDays = 0;
+  for (let i = 0; i < frame.length; i++) if (frame.calendar.hour[i] === 0 && (i === 0 || frame.calendar.hour[i - 1] !== 0)) totalDays += 1;
   const maxDays = forecastColumns.length > 0 ? Math.min(365, totalDays - 28) : Math.min(365, Math.floor(totalDays / 4));
   let days = 0;
   for (let i = last; i >= 0 && usable(i); i--) {
