@@ -5,6 +5,7 @@ import {Deployer} from "./utils/Deployer.sol";
 import {MerkleBuilder} from "./utils/MerkleBuilder.sol";
 import {console} from "./utils/console.sol";
 import {ReductionRequests} from "../src/ReductionRequests.sol";
+import {ConsumerRegistry} from "../src/ConsumerRegistry.sol";
 import {IncentiveDistributor} from "../src/IncentiveDistributor.sol";
 import {IReductionRequests} from "../src/interfaces/IReductionRequests.sol";
 
@@ -146,6 +147,26 @@ contract DeployerTest is Deployer {
         assertEq(added, n);
         console.log("gas: optInBySig batch of 100, per consumer", batch / n);
         assertEq(requests.getEvent(id).optedIn, n + 1);
+
+        // Standing opt-in: 100 consumers with autoEnroll, materialised for a second event in one call.
+        ConsumerRegistry.Preferences memory prefs = ConsumerRegistry.Preferences({
+            maxTier: 4,
+            maxEventsPerMonth: 0,
+            autoEnroll: true,
+            availability: type(uint256).max >> 88,
+            payoutToken: address(0),
+            payoutAddress: address(0)
+        });
+        for (uint256 i; i < n; ++i) {
+            vm.prank(signers[i]);
+            consumerRegistry.setPreferences(prefs);
+        }
+        uint256 id2 = _event(1 hours);
+        g = gasleft();
+        added = requests.enrollAuto(id2, signers);
+        batch = g - gasleft();
+        assertEq(added, n);
+        console.log("gas: enrollAuto batch of 100, per consumer", batch / n);
     }
 
     /// @dev Results + outcomes + finalize + root + 1,000 claims, divided by 1,000 (registration/opt-in excluded).

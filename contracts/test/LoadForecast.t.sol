@@ -8,6 +8,7 @@ import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Pau
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {LoadForecast} from "../src/LoadForecast.sol";
 import {PeaklabUpgradeable} from "../src/base/PeaklabUpgradeable.sol";
+import {console} from "./utils/console.sol";
 
 contract LoadForecastTest is Test {
     event ForecastCommitted(
@@ -368,6 +369,25 @@ contract LoadForecastTest is Test {
         vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
         vm.prank(oracle);
         lf.postActuals(REGION, DAY, a);
+    }
+
+    function test_gasCommitAndScore() public {
+        uint256[2] memory p = lf.pack(_flat(900));
+        vm.prank(fc1);
+        uint256 g = gasleft();
+        lf.commitForecast(REGION, DAY, 1, p);
+        console.log("gas: commitForecast (first, no stress hour)", g - gasleft());
+        p = lf.pack(_flat(950));
+        vm.prank(fc2);
+        lf.commitForecast(REGION, DAY, 1, p);
+        vm.warp(uint256(DAY + 1) * 1 days);
+        uint256[2] memory a = lf.pack(_flat(1000));
+        vm.prank(oracle);
+        g = gasleft();
+        lf.postActuals(REGION, DAY, a);
+        console.log("gas: postActuals scoring 2 forecasters", g - gasleft());
+        (uint16 acc,) = lf.accuracyOf(fc2);
+        assertEq(acc, 9500);
     }
 
     // ---------------------------------------------------------------- governance
