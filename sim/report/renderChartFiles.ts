@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { UsageError } from '../errors.ts';
 import type { ReportChart } from './reportChart.ts';
 import { renderChartSvg } from './renderChartSvg.ts';
+import { svgToPng } from './svgToPng.ts';
 import { writeAtomic } from './writeAtomic.ts';
 
 export interface RenderChartFilesParameters {
@@ -19,16 +19,6 @@ export interface RenderChartFilesResult {
   files: Map<string, { svg: string; png: string; spec: string }>;
   /** SVG text by chart name (to inline elsewhere if wanted). */
   svgs: Map<string, string>;
-}
-
-/** PNG from SVG text with resvg and the system's fonts (DejaVu Sans on Debian). */
-export function svgToPng({ svg, scale = 2 }: { svg: string; scale?: number }): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    background: 'white',
-  });
-  return resvg.render().asPng();
 }
 
 /**
