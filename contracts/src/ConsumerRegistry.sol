@@ -47,7 +47,7 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
     /// @notice The registration signature is not the utility's.
     error InvalidUtilitySignature(address utility, address consumer);
     /// @notice The dense index would exceed 32 bits.
-    error IndexSpaceExhausted(uint256 wanted);
+    error IndexSpaceExhausted(uint256 lastIndex);
 
     // ------------------------------------------------------------------------------------------ events
     /// @notice A utility registered `consumer` with dense index `index`.
@@ -181,14 +181,15 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
     /// @notice Registers consumers served by the caller, an Active utility. Defaults: max tier 4, always
     ///         available, no monthly cap, no consent (the consumer grants it), no KYC, initial reliability.
     /// @param regs The consumers and their commitments (each meter non-zero and unbound).
-    /// @return firstIndex Index of the first consumer in the batch (the rest follow densely).
+    /// @return firstIndex Index of the first consumer in the batch (the rest follow densely); 0 for an empty batch.
     function registerBatch(Registration[] calldata regs) external whenNotPaused returns (uint32 firstIndex) {
         _requireActiveUtility(msg.sender);
         uint16 initialReliability = _initialReliabilityBps;
-        uint256 next = _consumers.length + 1;
-        if (next + regs.length > type(uint32).max) revert IndexSpaceExhausted(next + regs.length);
+        uint256 last = _consumers.length + regs.length;
+        if (last > type(uint32).max) revert IndexSpaceExhausted(last);
+        if (regs.length == 0) return 0;
         // forge-lint: disable-next-line(unsafe-typecast)
-        firstIndex = uint32(next); // bounded just above
+        firstIndex = uint32(_consumers.length + 1); // ≤ last, bounded just above
         for (uint256 i = 0; i < regs.length; ++i) {
             _register(regs[i], msg.sender, initialReliability);
         }
@@ -225,7 +226,8 @@ contract ConsumerRegistry is PeaklabUpgradeable, EIP712Upgradeable, IConsumerReg
         if (!SignatureChecker.isValidSignatureNow(utility, digest, signature)) {
             revert InvalidUtilitySignature(utility, msg.sender);
         }
-        if (_consumers.length + 1 > type(uint32).max) revert IndexSpaceExhausted(_consumers.length + 1);
+        uint256 last = _consumers.length + 1;
+        if (last > type(uint32).max) revert IndexSpaceExhausted(last);
         index = _register(reg, utility, _initialReliabilityBps);
     }
 

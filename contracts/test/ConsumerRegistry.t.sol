@@ -341,6 +341,29 @@ contract ConsumerRegistryTest is Test {
         reg.registerWithSignature(r, signer, block.timestamp, sig);
     }
 
+    function test_registerBatch_revertsWhenIndexSpaceExhausted() public {
+        // _consumers.length lives in slot 1 (after the base's namespaced storage): pretend 2^32 − 2 exist.
+        vm.store(address(reg), bytes32(uint256(1)), bytes32(uint256(type(uint32).max - 1)));
+        ConsumerRegistry.Registration[] memory regs = new ConsumerRegistry.Registration[](2);
+        regs[0] = _reg(alice, "m1");
+        regs[1] = _reg(bob, "m2");
+        vm.prank(util);
+        vm.expectRevert(
+            abi.encodeWithSelector(ConsumerRegistry.IndexSpaceExhausted.selector, uint256(type(uint32).max) + 1)
+        );
+        reg.registerBatch(regs);
+        // exactly one more fits: index 2^32 − 1
+        _register(alice, "m1");
+        assertEq(reg.indexOf(alice), type(uint32).max);
+        assertEq(reg.consumerCount(), type(uint32).max);
+    }
+
+    function test_registerBatch_emptyBatchIsNoop() public {
+        vm.prank(util);
+        assertEq(reg.registerBatch(new ConsumerRegistry.Registration[](0)), 0);
+        assertEq(reg.consumerCount(), 0);
+    }
+
     // ------------------------------------------------------------------ KYC
     function test_attestKyc_andRevoke() public {
         _register(alice, "m1");
@@ -443,6 +466,38 @@ contract ConsumerRegistryTest is Test {
         uint64 feb1 = MONDAY_2024 + 31 days;
         assertEq(_elig(alice, 1, feb1), uint256(IConsumerRegistry.Ineligibility.None));
         assertEq(reg.participationInMonth(alice, feb1), 0);
+    }
+
+    function testFuzz_eligibility_availabilityFollowsMaskBit(uint256 mask, uint64 t) public {
+        _onboard(alice, "m1");
+        mask = mask >> 88; // 168 bits
+        t = uint64(bound(t, MONDAY_2024, KYC_UNTIL - 1));
+        ConsumerRegistry.Preferences memory p = ConsumerRegistry.Preferences(4, 0, false, mask, address(0), address(0));
+        vm.prank(alice);
+        reg.setPreferences(p);
+        uint256 h = reg.hourOfWeek(t);
+        IConsumerRegistry.Ineligibility expected =
+            (mask >> h) & 1 == 1 ? IConsumerRegistry.Ineligibility.None : IConsumerRegistry.Ineligibility.Unavailable;
+        assertEq(_elig(alice, 1, t), uint256(expected));
+    }
+
+    function testFuzz_eligibility_monthlyCapCountsEvents(uint8 cap, uint8 events) public {
+        _onboard(alice, "m1");
+        cap = uint8(bound(cap, 1, 20));
+        events = uint8(bound(events, 0, 25));
+        ConsumerRegistry.Preferences memory p =
+            ConsumerRegistry.Preferences(4, cap, false, type(uint256).max >> 88, address(0), address(0));
+        vm.prank(alice);
+        reg.setPreferences(p);
+        uint64 t = MONDAY_2024 + 3 days;
+        for (uint256 i = 0; i < events; ++i) {
+            vm.prank(reporter);
+            reg.recordParticipation(_one(alice), t);
+        }
+        assertEq(reg.participationInMonth(alice, t), events);
+        IConsumerRegistry.Ineligibility expected =
+            events >= cap ? IConsumerRegistry.Ineligibility.MonthlyCapReached : IConsumerRegistry.Ineligibility.None;
+        assertEq(_elig(alice, 1, t), uint256(expected));
     }
 
     function test_consentRevocation_makesIneligibleEvenWhilePaused() public {
