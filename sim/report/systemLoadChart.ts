@@ -43,11 +43,13 @@ export function systemLoadChart({ runs }: ChartBuilderParameters): ReportChart {
       layer: [
         {
           data: { values: windows },
-          mark: { type: 'rect', opacity: 0.25 },
+          // A 1-px outline keeps a few-hour window visible on a year-long axis.
+          mark: { type: 'rect', fillOpacity: 0.3, strokeOpacity: 0.8, strokeWidth: 1 },
           encoding: {
             x: { field: 'start', type: 'temporal', scale: { type: 'utc' } },
             x2: { field: 'end' },
             color: { field: 'shade', type: 'nominal', title: 'Shaded', scale: { range: WINDOW_COLORS } },
+            stroke: { field: 'shade', type: 'nominal', legend: null, scale: { range: WINDOW_COLORS } },
             tooltip: [
               { field: 'eventId', type: 'nominal', title: 'Event' },
               { field: 'when', type: 'nominal', title: 'Local time' },
