@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.ts';
 import type { ConsumerPopulation } from './buildPopulation.ts';
-import { counterNormal } from './counterRandom.ts';
+import { counterNormal, counterNormalPair } from './counterRandom.ts';
 import { PROFILE_STRIDE } from './extractShapes.ts';
 import type { SimDay } from './simDay.ts';
 
@@ -60,6 +60,7 @@ export function consumerLoadsForDay({ population, day, temperature, systemScale 
   const otherCell = ((neighbour - 1) * 2 + day.dayType) * 24;
   const { archetype, shapeSets, shapeSource, scaleKw, perDegC, balancePointC, hourlyNoiseSd, dailyNoiseSd, noiseKey } = population;
   const e = day.epochDay;
+  const z = new Float64Array(intervalsPerDay);
   for (let i = 0; i < n; i++) {
     const profiles = shapeSets[archetype[i]!]!.profiles;
     const base = shapeSource[i]! * PROFILE_STRIDE + cell;
@@ -77,6 +78,7 @@ export function consumerLoadsForDay({ population, day, temperature, systemScale 
       level = Math.exp(dsd * counterNormal(key, e, 0) - (dsd * dsd) / 2);
       sd = hourlyNoiseSd[i]!;
       bias = (sd * sd) / 2;
+      for (let t = 0; t < intervalsPerDay; t += 2) counterNormalPair(key, e, 2 + t, z, t); // counters 0, 1: the daily level
     }
     for (let h = 0; h < 24; h++) {
       const excess = temperature[h]! - bp;
@@ -84,7 +86,7 @@ export function consumerLoadsForDay({ population, day, temperature, systemScale 
       const hourly = kw * shape * (excess > 0 ? 1 + slope * excess : 1) * scale[h]! * level;
       for (let q = 0; q < intervalsPerHour; q++) {
         const t = h * intervalsPerHour + q;
-        loads[row + t] = noise ? hourly * Math.exp(sd * counterNormal(key, e, 1 + t) - bias) : hourly;
+        loads[row + t] = noise ? hourly * Math.exp(sd * z[t]! - bias) : hourly;
       }
     }
   }

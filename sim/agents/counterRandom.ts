@@ -34,3 +34,14 @@ export function counterNormal(key: number, a: number, b: number): number {
   const u2 = counterUniform(key, a, 2 * b + 1);
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
+
+/**
+ * Two independent standard normals from the uniforms at counters (b, b + 1) (Box-Muller, both branches),
+ * written to out[at] and out[at + 1].
+ */
+export function counterNormalPair(key: number, a: number, b: number, out: Float64Array, at: number): void {
+  const r = Math.sqrt(-2 * Math.log(1 - counterUniform(key, a, b)));
+  const theta = 2 * Math.PI * counterUniform(key, a, b + 1);
+  out[at] = r * Math.cos(theta);
+  out[at + 1] = r * Math.sin(theta);
+}
