@@ -347,7 +347,8 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
         emit ComplianceRevoked(utility, flag, msg.sender);
     }
 
-    /// @notice Suspends an Active utility (it stops being `isActive`; its expiry keeps running).
+    /// @notice Suspends an Active utility (it stops being `isActive`; its expiry keeps running). Works while
+    ///         paused, so regulators can stop a utility at once; revocation (which moves the slashed bond) waits.
     /// @param utility The utility.
     /// @param reasonHash Commitment to the reason (off-chain document).
     function suspend(address utility, bytes32 reasonHash) external onlyRole(REGULATOR_ROLE) {
@@ -376,7 +377,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     ///         share of its bond is slashed to the treasury; a never-approved applicant keeps its whole bond.
     /// @param utility The utility.
     /// @param reasonHash Commitment to the reason (off-chain document).
-    function revoke(address utility, bytes32 reasonHash) external onlyRole(REGULATOR_ROLE) nonReentrant {
+    function revoke(address utility, bytes32 reasonHash) external onlyRole(REGULATOR_ROLE) whenNotPaused nonReentrant {
         Utility storage u = _utilities[utility];
         Status s = u.status;
         if (s == Status.None) revert UtilityNotRegistered(utility);

@@ -683,6 +683,23 @@ contract UtilityRegistryTest is Test {
         _apply();
     }
 
+    function test_pause_suspendStillWorksButRevokeWaits() public {
+        _activate();
+        vm.prank(guardian);
+        reg.pause();
+        vm.prank(r1);
+        reg.suspend(util, 0);
+        assertFalse(reg.isActive(util));
+        vm.prank(r1);
+        vm.expectRevert(abi.encodeWithSelector(PausableUpgradeable.EnforcedPause.selector));
+        reg.revoke(util, 0);
+        vm.prank(timelock);
+        reg.unpause();
+        vm.prank(r1);
+        reg.revoke(util, 0);
+        assertEq(token.balanceOf(treasury), BOND / 2);
+    }
+
     function test_upgrade_onlyTimelock() public {
         UtilityRegistry next = new UtilityRegistry();
         vm.prank(guardian);
