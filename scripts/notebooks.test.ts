@@ -190,8 +190,6 @@ describe('notebooks', () => {
     const stderr = cells[0]!.outputs.filter((o) => o.name === 'stderr').map((o) => o.text).join('');
     expect(stderr).toContain(`No run directory at ${missing}`);
     expect(() => expectClean('explore-run.ipynb', cells)).toThrow(/error output in explore-run.ipynb, cell 1/);
-    // tslab cancels the cells queued after a failure: they show nothing.
-    expect(cells.slice(1).every((c) => c.outputs.length === 0)).toBe(true);
   }, NOTEBOOK_TIMEOUT_MS + 60_000);
 
   it('compare-baselines.ipynb reads a real baseline backtest: ranking, bias vs RRMSE, spread and gaming', () => {
