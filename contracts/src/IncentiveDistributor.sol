@@ -144,12 +144,19 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
         uint256 rootId
     );
     /// @notice A consumer disputed a root.
-    event RootDisputed(uint256 indexed disputeId, uint256 indexed rootId, address indexed disputer, bytes32 evidenceHash);
+    event RootDisputed(
+        uint256 indexed disputeId, uint256 indexed rootId, address indexed disputer, bytes32 evidenceHash
+    );
     /// @notice The arbiter resolved a dispute.
     event DisputeResolved(uint256 indexed disputeId, uint256 indexed rootId, bool upheld);
     /// @notice An upheld dispute replaced a root's content (new window).
     event RootCorrected(
-        uint256 indexed rootId, bytes32 oldRoot, bytes32 newRoot, uint256 cumulativeTotal, uint64 claimableAt, uint32 version
+        uint256 indexed rootId,
+        bytes32 oldRoot,
+        bytes32 newRoot,
+        uint256 cumulativeTotal,
+        uint64 claimableAt,
+        uint32 version
     );
     /// @notice Governance accepted or removed a token.
     event AcceptedTokenSet(address indexed token, bool accepted);
@@ -460,9 +467,8 @@ contract IncentiveDistributor is PeaklabUpgradeable, IIncentiveDistributor {
     /// @inheritdoc IIncentiveDistributor
     function quotePayout(uint256 eventId, uint256 deliveredWh, uint256 committedWh) external view returns (uint256) {
         (uint256 rate, uint16 multiplier, uint32 stress) = requests.payoutTerms(eventId);
-        uint256 perf = PayoutMath.performanceFactorBps(
-            deliveredWh, committedWh, minComplianceBps, bonusSlopeBps, bonusCapBps
-        );
+        uint256 perf =
+            PayoutMath.performanceFactorBps(deliveredWh, committedWh, minComplianceBps, bonusSlopeBps, bonusCapBps);
         uint256 price = PayoutMath.priceFactorBps(stress, _priceX, _priceY);
         return PayoutMath.payout(deliveredWh, rate, multiplier, perf, price);
     }

@@ -133,10 +133,7 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
     /// @param guardian May pause.
     /// @param alphaBps Accuracy EWMA weight (bps, (0, 10000]).
     /// @param leadSeconds Forecasts must be committed this long before their day starts (≤ 7 days).
-    function initialize(address timelock_, address guardian, uint16 alphaBps, uint32 leadSeconds)
-        external
-        initializer
-    {
+    function initialize(address timelock_, address guardian, uint16 alphaBps, uint32 leadSeconds) external initializer {
         __PeaklabUpgradeable_init(timelock_, guardian);
         _setAlpha(alphaBps);
         _setLead(leadSeconds);
@@ -162,7 +159,9 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
         Forecast storage f = _forecasts[region][day][msg.sender];
         if (f.modelId == 0) {
             address[] storage list = _forecasters[region][day];
-            if (list.length >= MAX_FORECASTERS_PER_DAY) revert TooManyForecasters(region, day, MAX_FORECASTERS_PER_DAY);
+            if (list.length >= MAX_FORECASTERS_PER_DAY) {
+                revert TooManyForecasters(region, day, MAX_FORECASTERS_PER_DAY);
+            }
             list.push(msg.sender);
         }
         f.w0 = w0;
@@ -267,7 +266,11 @@ contract LoadForecast is PeaklabUpgradeable, ILoadForecast {
     /// @param day UTC day number.
     /// @return forecaster The last committer (zero when none).
     /// @return kw Its 24 hourly values (kW).
-    function latestForecast(uint32 region, uint32 day) external view returns (address forecaster, uint32[24] memory kw) {
+    function latestForecast(uint32 region, uint32 day)
+        external
+        view
+        returns (address forecaster, uint32[24] memory kw)
+    {
         forecaster = _latest[region][day];
         Forecast storage f = _forecasts[region][day][forecaster];
         kw = unpack([f.w0, f.w1]);

@@ -206,7 +206,9 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
     /// @notice The distributor settled the event with a Merkle root.
     event EventSettled(uint256 indexed eventId);
     /// @notice Governance changed a tier.
-    event TierSet(uint8 indexed tier, uint32 minNotice, uint32 maxDuration, uint16 incentiveMultiplierBps, bool optOutAllowed);
+    event TierSet(
+        uint8 indexed tier, uint32 minNotice, uint32 maxDuration, uint16 incentiveMultiplierBps, bool optOutAllowed
+    );
     /// @notice Governance set the distributor.
     event DistributorSet(address indexed distributor);
 
@@ -649,11 +651,17 @@ contract ReductionRequests is PeaklabUpgradeable, EIP712Upgradeable, IReductionR
             why = SkipReason.NotRegistered;
         } else {
             (word, mask) = _pos(idx);
-            if (_optIn[eventId][word] & mask != 0) why = SkipReason.AlreadyOptedIn;
-            else if (_optOut[eventId][word] & mask != 0) why = SkipReason.OptedOut;
-            else if (reg.servingUtilityOf(c) != e.utility) why = SkipReason.OtherUtility;
-            else if (requireAuto && !reg.autoEnrollOf(c)) why = SkipReason.NotAutoEnrolled;
-            else if (reg.eligibility(c, e.tier, e.start) != IConsumerRegistry.Ineligibility.None) why = SkipReason.Ineligible;
+            if (_optIn[eventId][word] & mask != 0) {
+                why = SkipReason.AlreadyOptedIn;
+            } else if (_optOut[eventId][word] & mask != 0) {
+                why = SkipReason.OptedOut;
+            } else if (reg.servingUtilityOf(c) != e.utility) {
+                why = SkipReason.OtherUtility;
+            } else if (requireAuto && !reg.autoEnrollOf(c)) {
+                why = SkipReason.NotAutoEnrolled;
+            } else if (reg.eligibility(c, e.tier, e.start) != IConsumerRegistry.Ineligibility.None) {
+                why = SkipReason.Ineligible;
+            }
         }
         if (why != SkipReason.None) {
             emit OptInSkipped(eventId, c, why);

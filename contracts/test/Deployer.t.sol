@@ -23,7 +23,9 @@ contract DeployerTest is Deployer {
     }
 
     function _people(uint256 n) internal {
-        for (uint256 i; i < n; ++i) people.push(address(uint160(0xC0DE0000 + i)));
+        for (uint256 i; i < n; ++i) {
+            people.push(address(uint160(0xC0DE0000 + i)));
+        }
         onboardConsumers(utility, people);
     }
 
@@ -125,7 +127,9 @@ contract DeployerTest is Deployer {
     function test_gasEventOperationsOnRealRegistries() public {
         uint256 n = 100;
         address[] memory signers = new address[](n);
-        for (uint256 i; i < n; ++i) signers[i] = vm.addr(0x5000 + i);
+        for (uint256 i; i < n; ++i) {
+            signers[i] = vm.addr(0x5000 + i);
+        }
         onboardConsumers(utility, signers);
         _people(1);
         uint256 g = gasleft();
@@ -245,7 +249,9 @@ contract DeployerTest is Deployer {
     {
         batch = new address[](len);
         ob = new uint16[](len);
-        for (uint256 i; i < len; ++i) (batch[i], ob[i]) = (people[from + i], out[from + i]);
+        for (uint256 i; i < len; ++i) {
+            (batch[i], ob[i]) = (people[from + i], out[from + i]);
+        }
     }
 
     /// @dev Claims every leaf (in sorted-leaf order) and returns the gas of the claim calls alone.

@@ -61,18 +61,20 @@ contract IncentiveDistributorTest is DrFixture {
         _settleEvent(id, cs, out, 900_000);
     }
 
-    function _tree(address[] memory who, uint256[] memory amounts)
-        internal
-        pure
-        returns (bytes32[][] memory layers)
-    {
+    function _tree(address[] memory who, uint256[] memory amounts) internal pure returns (bytes32[][] memory layers) {
         bytes32[] memory leaves = new bytes32[](who.length);
-        for (uint256 i; i < who.length; ++i) leaves[i] = MerkleBuilder.leaf(who[i], amounts[i]);
+        for (uint256 i; i < who.length; ++i) {
+            leaves[i] = MerkleBuilder.leaf(who[i], amounts[i]);
+        }
         layers = MerkleBuilder.build(leaves);
     }
 
     /// @dev 4-leaf tree: alice 100, bob 250, carol 50, dave 0 (USD, 6 decimals); total 400.
-    function _tree4(uint256 scale) internal view returns (bytes32[][] memory layers, address[] memory who, uint256[] memory amt) {
+    function _tree4(uint256 scale)
+        internal
+        view
+        returns (bytes32[][] memory layers, address[] memory who, uint256[] memory amt)
+    {
         who = new address[](4);
         amt = new uint256[](4);
         (who[0], who[1], who[2], who[3]) = (alice, bob, carol, dave);
@@ -138,7 +140,9 @@ contract IncentiveDistributorTest is DrFixture {
         (bytes32[][] memory layers,,) = _tree4(1);
         _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
         assertEq(dist.withdrawable(utility, address(usd)), 600e6);
-        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.WithdrawExceedsAvailable.selector, 600e6 + 1, 600e6));
+        vm.expectRevert(
+            abi.encodeWithSelector(IncentiveDistributor.WithdrawExceedsAvailable.selector, 600e6 + 1, 600e6)
+        );
         vm.prank(utility);
         dist.withdraw(address(usd), 600e6 + 1);
         vm.prank(utility);
@@ -198,21 +202,30 @@ contract IncentiveDistributorTest is DrFixture {
         dist.postRoot(utility, address(usd), bytes32(0), 1, _ids(ev1));
         vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "eventIds"));
         dist.postRoot(utility, address(usd), root, 1, new uint256[](0));
-        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.RootTotalExceedsFunds.selector, 1_000e6 + 1, 1_000e6));
+        vm.expectRevert(
+            abi.encodeWithSelector(IncentiveDistributor.RootTotalExceedsFunds.selector, 1_000e6 + 1, 1_000e6)
+        );
         dist.postRoot(utility, address(usd), root, 1_000e6 + 1, _ids(ev1));
-        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.EventPayerMismatch.selector, ev1, utility, address(usd)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IncentiveDistributor.EventPayerMismatch.selector, ev1, utility, address(usd))
+        );
         dist.postRoot(utility, address(grid), root, 0, _ids(ev1));
         vm.stopPrank();
         // An event that is not Finalized cannot be settled.
         uint256 open = _createEvent();
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, open, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Finalized
+                ReductionRequests.WrongStatus.selector,
+                open,
+                IReductionRequests.EventStatus.Scheduled,
+                IReductionRequests.EventStatus.Finalized
             )
         );
         _post(root, 1, _ids(open));
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, dist.ORACLE_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, utility, dist.ORACLE_ROLE()
+            )
         );
         vm.prank(utility);
         dist.postRoot(utility, address(usd), root, 1, _ids(ev1));
@@ -258,9 +271,11 @@ contract IncentiveDistributorTest is DrFixture {
         vm.warp(block.timestamp + WINDOW);
         _claim(layers, carol, 50e6); // carol claimed herself first
         IncentiveDistributor.ClaimArgs[] memory cs = new IncentiveDistributor.ClaimArgs[](3);
-        cs[0] = IncentiveDistributor.ClaimArgs(alice, 100e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6)));
+        cs[0] =
+            IncentiveDistributor.ClaimArgs(alice, 100e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(alice, 100e6)));
         cs[1] = IncentiveDistributor.ClaimArgs(bob, 250e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(bob, 250e6)));
-        cs[2] = IncentiveDistributor.ClaimArgs(carol, 50e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(carol, 50e6)));
+        cs[2] =
+            IncentiveDistributor.ClaimArgs(carol, 50e6, MerkleBuilder.proof(layers, MerkleBuilder.leaf(carol, 50e6)));
         vm.prank(stranger);
         uint256 total = dist.claimBatch(utility, address(usd), cs);
         assertEq(total, 350e6);
@@ -428,7 +443,9 @@ contract IncentiveDistributorTest is DrFixture {
         vm.prank(arbiter);
         dist.resolveDispute(d1, true, keccak256("corrected"), 300e6);
         assertEq(dist.rootOf(r1).openDisputes, 0, "the corrected version is not blocked by old disputes");
-        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.DisputeSuperseded.selector, d2, uint32(0), uint32(1)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IncentiveDistributor.DisputeSuperseded.selector, d2, uint32(0), uint32(1))
+        );
         vm.prank(arbiter);
         dist.resolveDispute(d2, true, keccak256("again"), 1);
         vm.prank(arbiter);
@@ -456,7 +473,9 @@ contract IncentiveDistributorTest is DrFixture {
         vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.NoClaimableRoot.selector, utility, address(usd)));
         dist.claim(utility, address(usd), alice, 100e6, proof);
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, oracle, dist.ARBITER_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, oracle, dist.ARBITER_ROLE()
+            )
         );
         vm.prank(oracle);
         dist.resolveDispute(d, false, bytes32(0), 0);
@@ -467,7 +486,9 @@ contract IncentiveDistributorTest is DrFixture {
         dist.claim(utility, address(usd), alice, 100e6, proof);
         assertEq(usd.balanceOf(alice), 100e6);
         vm.expectRevert(
-            abi.encodeWithSelector(IncentiveDistributor.DisputeNotOpen.selector, d, IncentiveDistributor.DisputeStatus.Rejected)
+            abi.encodeWithSelector(
+                IncentiveDistributor.DisputeNotOpen.selector, d, IncentiveDistributor.DisputeStatus.Rejected
+            )
         );
         vm.prank(arbiter);
         dist.resolveDispute(d, true, bytes32(uint256(1)), 0);
@@ -510,9 +531,15 @@ contract IncentiveDistributorTest is DrFixture {
         vm.startPrank(arbiter);
         vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.ZeroValue.selector, "correctedRoot"));
         dist.resolveDispute(d, true, bytes32(0), 1);
-        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.RootTotalExceedsFunds.selector, 1_000e6 + 1, 1_000e6));
+        vm.expectRevert(
+            abi.encodeWithSelector(IncentiveDistributor.RootTotalExceedsFunds.selector, 1_000e6 + 1, 1_000e6)
+        );
         dist.resolveDispute(d, true, keccak256("x"), 1_000e6 + 1);
-        vm.expectRevert(abi.encodeWithSelector(IncentiveDistributor.DisputeNotOpen.selector, 5, IncentiveDistributor.DisputeStatus.None));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IncentiveDistributor.DisputeNotOpen.selector, 5, IncentiveDistributor.DisputeStatus.None
+            )
+        );
         dist.resolveDispute(5, false, bytes32(0), 0);
         vm.stopPrank();
     }
@@ -588,7 +615,9 @@ contract IncentiveDistributorTest is DrFixture {
     }
 
     function _claim2(bytes32[][] memory layers, address who, uint256 cumulative) internal {
-        dist.claim(utility2, address(usd), who, cumulative, MerkleBuilder.proof(layers, MerkleBuilder.leaf(who, cumulative)));
+        dist.claim(
+            utility2, address(usd), who, cumulative, MerkleBuilder.proof(layers, MerkleBuilder.leaf(who, cumulative))
+        );
     }
 
     function testFuzz_claimsNeverExceedEntitlementOrFunding(uint96 a1, uint96 c1, uint96 da, uint96 dc, uint96 funding)
@@ -672,7 +701,13 @@ contract IncentiveDistributorTest is DrFixture {
         address[] memory tokens = new address[](0);
         vm.expectRevert(Initializable.InvalidInitialization.selector);
         dist.initialize(
-            timelock, guardian, IReductionRequests(address(rr)), IConsumerRegistry(address(creg)), IUtilityRegistry(address(ureg)), tokens, WINDOW
+            timelock,
+            guardian,
+            IReductionRequests(address(rr)),
+            IConsumerRegistry(address(creg)),
+            IUtilityRegistry(address(ureg)),
+            tokens,
+            WINDOW
         );
         IncentiveDistributor impl = new IncentiveDistributor();
         vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.ZeroAddress.selector, "requests"));
@@ -680,7 +715,15 @@ contract IncentiveDistributorTest is DrFixture {
             address(impl),
             abi.encodeCall(
                 IncentiveDistributor.initialize,
-                (timelock, guardian, IReductionRequests(address(0)), IConsumerRegistry(address(creg)), IUtilityRegistry(address(ureg)), tokens, WINDOW)
+                (
+                    timelock,
+                    guardian,
+                    IReductionRequests(address(0)),
+                    IConsumerRegistry(address(creg)),
+                    IUtilityRegistry(address(ureg)),
+                    tokens,
+                    WINDOW
+                )
             )
         );
     }
@@ -727,7 +770,8 @@ contract DistributorHandler is Test {
         address arbiter_,
         address[3] memory accounts_
     ) {
-        (dist, usd, creg, utility, oracle, arbiter, accounts) = (dist_, usd_, creg_, utility_, oracle_, arbiter_, accounts_);
+        (dist, usd, creg, utility, oracle, arbiter, accounts) =
+        (dist_, usd_, creg_, utility_, oracle_, arbiter_, accounts_);
     }
 
     function account(uint256 i) external view returns (address) {
@@ -847,7 +891,9 @@ contract DistributorHandler is Test {
 
     function _layers(uint256[3] memory amt) internal view returns (bytes32[][] memory) {
         bytes32[] memory leaves = new bytes32[](3);
-        for (uint256 i; i < 3; ++i) leaves[i] = MerkleBuilder.leaf(accounts[i], amt[i]);
+        for (uint256 i; i < 3; ++i) {
+            leaves[i] = MerkleBuilder.leaf(accounts[i], amt[i]);
+        }
         return MerkleBuilder.build(leaves);
     }
 
@@ -873,7 +919,9 @@ contract IncentiveDistributorInvariantTest is Test {
         MockConsumerRegistry creg = new MockConsumerRegistry();
         ureg.setStatus(utility, IUtilityRegistry.Status.Active);
         address[3] memory accounts = [address(0xA1), address(0xA2), address(0xA3)];
-        for (uint256 i; i < 3; ++i) creg.register(accounts[i], utility);
+        for (uint256 i; i < 3; ++i) {
+            creg.register(accounts[i], utility);
+        }
         MockRequests mreq = new MockRequests(utility, address(usd));
         address[] memory tokens = new address[](1);
         tokens[0] = address(usd);

@@ -34,7 +34,11 @@ contract LoadForecastTest is Test {
     function setUp() public {
         LoadForecast impl = new LoadForecast();
         lf = LoadForecast(
-            address(new ERC1967Proxy(address(impl), abi.encodeCall(LoadForecast.initialize, (timelock, guardian, 2000, LEAD))))
+            address(
+                new ERC1967Proxy(
+                    address(impl), abi.encodeCall(LoadForecast.initialize, (timelock, guardian, 2000, LEAD))
+                )
+            )
         );
         vm.startPrank(timelock);
         lf.grantRole(lf.FORECASTER_ROLE(), fc1);
@@ -46,7 +50,9 @@ contract LoadForecastTest is Test {
     }
 
     function _flat(uint32 v) internal pure returns (uint32[24] memory kw) {
-        for (uint256 h; h < 24; ++h) kw[h] = v;
+        for (uint256 h; h < 24; ++h) {
+            kw[h] = v;
+        }
     }
 
     function _commit(address who, uint32[24] memory kw) internal {
@@ -75,7 +81,9 @@ contract LoadForecastTest is Test {
             kw[h] = uint32(uint256(keccak256(abi.encode(seed, h))) % (lf.MAX_VALUE() + 1));
         }
         uint32[24] memory back = lf.unpack(lf.pack(kw));
-        for (uint256 h; h < 24; ++h) assertEq(back[h], kw[h], "hour value");
+        for (uint256 h; h < 24; ++h) {
+            assertEq(back[h], kw[h], "hour value");
+        }
     }
 
     function testFuzz_packRejectsOversizedValue(uint8 hour, uint32 value) public {
@@ -272,7 +280,9 @@ contract LoadForecastTest is Test {
 
     function testFuzz_mapeZeroForPerfectForecast(uint256 seed) public view {
         uint32[24] memory a;
-        for (uint256 h; h < 24; ++h) a[h] = uint32(1 + uint256(keccak256(abi.encode(seed, h))) % lf.MAX_VALUE());
+        for (uint256 h; h < 24; ++h) {
+            a[h] = uint32(1 + uint256(keccak256(abi.encode(seed, h))) % lf.MAX_VALUE());
+        }
         assertEq(lf.mapeBps(lf.pack(a), lf.pack(a)), 0);
     }
 
@@ -426,11 +436,17 @@ contract LoadForecastTest is Test {
     function test_governanceSettersRevertForOthers() public {
         bytes32 role = lf.GOVERNANCE_ROLE();
         vm.startPrank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
         lf.setThresholds(REGION, 1, 1);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
         lf.setAccuracyAlpha(1);
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
         lf.setCommitLead(1);
         vm.stopPrank();
     }

@@ -103,7 +103,9 @@ contract ReductionRequestsTest is DrFixture {
         ReductionRequests.EventParams memory p = _params(1, uint64(block.timestamp) + 2 days, 1 hours);
         ureg.setStatus(utility, IUtilityRegistry.Status.Suspended);
         vm.expectRevert(
-            abi.encodeWithSelector(ReductionRequests.UtilityNotActive.selector, utility, IUtilityRegistry.Status.Suspended)
+            abi.encodeWithSelector(
+                ReductionRequests.UtilityNotActive.selector, utility, IUtilityRegistry.Status.Suspended
+            )
         );
         vm.prank(utility);
         rr.createEvent(p);
@@ -153,13 +155,20 @@ contract ReductionRequestsTest is DrFixture {
     function test_tierDurationRule() public {
         ReductionRequests.EventParams memory p = _params(3, uint64(block.timestamp) + 1 hours, 2 hours + 1);
         vm.expectRevert(
-            abi.encodeWithSelector(ReductionRequests.DurationOutOfRange.selector, uint32(2 hours + 1), uint32(15 minutes), uint32(2 hours))
+            abi.encodeWithSelector(
+                ReductionRequests.DurationOutOfRange.selector, uint32(2 hours + 1), uint32(15 minutes), uint32(2 hours)
+            )
         );
         vm.prank(utility);
         rr.createEvent(p);
         p.duration = 15 minutes - 1;
         vm.expectRevert(
-            abi.encodeWithSelector(ReductionRequests.DurationOutOfRange.selector, uint32(15 minutes - 1), uint32(15 minutes), uint32(2 hours))
+            abi.encodeWithSelector(
+                ReductionRequests.DurationOutOfRange.selector,
+                uint32(15 minutes - 1),
+                uint32(15 minutes),
+                uint32(2 hours)
+            )
         );
         vm.prank(utility);
         rr.createEvent(p);
@@ -195,7 +204,13 @@ contract ReductionRequestsTest is DrFixture {
                     address(new ReductionRequests()),
                     abi.encodeCall(
                         ReductionRequests.initialize,
-                        (timelock, guardian, IUtilityRegistry(address(ureg)), IConsumerRegistry(address(creg)), ILoadForecast(address(lf)))
+                        (
+                            timelock,
+                            guardian,
+                            IUtilityRegistry(address(ureg)),
+                            IConsumerRegistry(address(creg)),
+                            ILoadForecast(address(lf))
+                        )
                     )
                 )
             )
@@ -232,7 +247,9 @@ contract ReductionRequestsTest is DrFixture {
 
     function testFuzz_optInBitmapPosition(uint16 extra) public {
         uint256 n = bound(extra, 0, 600);
-        for (uint256 i; i < n; ++i) creg.register(address(uint160(0xD0000 + i)), utility);
+        for (uint256 i; i < n; ++i) {
+            creg.register(address(uint160(0xD0000 + i)), utility);
+        }
         address c = _register(9999);
         uint32 idx = creg.indexOf(c);
         uint256 id = _createEvent();
@@ -249,7 +266,9 @@ contract ReductionRequestsTest is DrFixture {
         vm.prank(stranger);
         rr.optIn(id);
         creg.setIneligible(c, IConsumerRegistry.Ineligibility.NoKyc);
-        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.NotEligible.selector, c, IConsumerRegistry.Ineligibility.NoKyc));
+        vm.expectRevert(
+            abi.encodeWithSelector(ReductionRequests.NotEligible.selector, c, IConsumerRegistry.Ineligibility.NoKyc)
+        );
         vm.prank(c);
         rr.optIn(id);
         creg.setIneligible(c, IConsumerRegistry.Ineligibility.None);
@@ -266,7 +285,9 @@ contract ReductionRequestsTest is DrFixture {
     function test_optInOnlyForEventsOfTheServingUtility() public {
         uint256 id = _createEventAs(utility2, _params(1, uint64(block.timestamp) + 2 days, 1 hours));
         address c = _register(0); // served by `utility`
-        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.NotServedByEventUtility.selector, c, utility, utility2));
+        vm.expectRevert(
+            abi.encodeWithSelector(ReductionRequests.NotServedByEventUtility.selector, c, utility, utility2)
+        );
         vm.prank(c);
         rr.optIn(id);
         creg.setAutoEnroll(c, true);
@@ -312,7 +333,10 @@ contract ReductionRequestsTest is DrFixture {
         vm.warp(rr.getEvent(id).start);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Active,
+                IReductionRequests.EventStatus.Scheduled
             )
         );
         vm.prank(c);
@@ -370,7 +394,10 @@ contract ReductionRequestsTest is DrFixture {
         vm.warp(rr.getEvent(id).start + 1);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Active,
+                IReductionRequests.EventStatus.Scheduled
             )
         );
         vm.prank(c);
@@ -451,7 +478,9 @@ contract ReductionRequestsTest is DrFixture {
         sigs[0] = _sig(0xD0D, id, deadline);
         vm.warp(deadline + 1);
         vm.expectRevert(
-            abi.encodeWithSelector(ReductionRequests.SignatureExpired.selector, sigs[0].consumer, deadline, deadline + 1)
+            abi.encodeWithSelector(
+                ReductionRequests.SignatureExpired.selector, sigs[0].consumer, deadline, deadline + 1
+            )
         );
         rr.optInBySig(id, sigs);
     }
@@ -523,7 +552,10 @@ contract ReductionRequestsTest is DrFixture {
         vm.warp(rr.getEvent(id).start);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Active,
+                IReductionRequests.EventStatus.Scheduled
             )
         );
         rr.enrollAuto(id, cs);
@@ -561,14 +593,20 @@ contract ReductionRequestsTest is DrFixture {
         // Finalized is terminal for the oracle paths.
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Finalized, IReductionRequests.EventStatus.Settling
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Finalized,
+                IReductionRequests.EventStatus.Settling
             )
         );
         vm.prank(oracle);
         rr.finalize(id);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Finalized, IReductionRequests.EventStatus.Active
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Finalized,
+                IReductionRequests.EventStatus.Active
             )
         );
         vm.prank(oracle);
@@ -589,7 +627,10 @@ contract ReductionRequestsTest is DrFixture {
         address c = _register(0);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Cancelled, IReductionRequests.EventStatus.Scheduled
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Cancelled,
+                IReductionRequests.EventStatus.Scheduled
             )
         );
         vm.prank(c);
@@ -597,14 +638,20 @@ contract ReductionRequestsTest is DrFixture {
         vm.warp(block.timestamp + 10 days);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Cancelled, IReductionRequests.EventStatus.Active
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Cancelled,
+                IReductionRequests.EventStatus.Active
             )
         );
         vm.prank(oracle);
         rr.postResults(id, 0, 0, bytes32(0));
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Cancelled, IReductionRequests.EventStatus.Scheduled
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Cancelled,
+                IReductionRequests.EventStatus.Scheduled
             )
         );
         vm.prank(utility);
@@ -616,7 +663,10 @@ contract ReductionRequestsTest is DrFixture {
         vm.warp(rr.getEvent(id).start);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Active,
+                IReductionRequests.EventStatus.Scheduled
             )
         );
         vm.prank(utility);
@@ -632,19 +682,26 @@ contract ReductionRequestsTest is DrFixture {
         ReductionRequests.Event memory e = rr.getEvent(id);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Active
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Scheduled,
+                IReductionRequests.EventStatus.Active
             )
         );
         vm.prank(oracle);
         rr.postResults(id, 1, 1, bytes32(0));
         vm.warp(e.start + e.duration - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(ReductionRequests.EventNotOver.selector, id, e.start + e.duration, e.start + e.duration - 1)
+            abi.encodeWithSelector(
+                ReductionRequests.EventNotOver.selector, id, e.start + e.duration, e.start + e.duration - 1
+            )
         );
         vm.prank(oracle);
         rr.postResults(id, 1, 1, bytes32(0));
         vm.warp(e.start + e.duration);
-        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.ParticipantsExceedOptIns.selector, uint32(3), uint32(2)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ReductionRequests.ParticipantsExceedOptIns.selector, uint32(3), uint32(2))
+        );
         vm.prank(oracle);
         rr.postResults(id, 1, 3, bytes32(0));
         vm.expectRevert(
@@ -688,7 +745,10 @@ contract ReductionRequestsTest is DrFixture {
         uint16[] memory out = new uint16[](2);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Settling
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Scheduled,
+                IReductionRequests.EventStatus.Settling
             )
         );
         vm.prank(oracle);
@@ -747,7 +807,9 @@ contract ReductionRequestsTest is DrFixture {
         out[0] = 0; // the second did not deliver, but the totals claimed 2 participants
         vm.prank(oracle);
         rr.postOutcomes(id, first, out);
-        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.ParticipantsMismatch.selector, id, uint32(1), uint32(2)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ReductionRequests.ParticipantsMismatch.selector, id, uint32(1), uint32(2))
+        );
         vm.prank(oracle);
         rr.finalize(id);
         vm.expectRevert(abi.encodeWithSelector(ReductionRequests.NotOracleOrSettler.selector, stranger));
@@ -795,7 +857,10 @@ contract ReductionRequestsTest is DrFixture {
         uint256 id = _createEvent();
         vm.expectRevert(
             abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector, id, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Finalized
+                ReductionRequests.WrongStatus.selector,
+                id,
+                IReductionRequests.EventStatus.Scheduled,
+                IReductionRequests.EventStatus.Finalized
             )
         );
         vm.prank(address(dist));
@@ -834,12 +899,16 @@ contract ReductionRequestsTest is DrFixture {
     function test_governanceReverts() public {
         ReductionRequests.TierParams memory t = ReductionRequests.TierParams(0, 1 hours, 10_000, true);
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, rr.GOVERNANCE_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, utility, rr.GOVERNANCE_ROLE()
+            )
         );
         vm.prank(utility);
         rr.setTier(1, t);
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, rr.GOVERNANCE_ROLE())
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, utility, rr.GOVERNANCE_ROLE()
+            )
         );
         vm.prank(utility);
         rr.setDistributor(IIncentiveDistributor(stranger));
@@ -847,14 +916,22 @@ contract ReductionRequestsTest is DrFixture {
         vm.expectRevert(abi.encodeWithSelector(ReductionRequests.InvalidTier.selector, uint8(5)));
         rr.setTier(5, t);
         t.incentiveMultiplierBps = 0;
-        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.InvalidTierParams.selector, uint8(1), uint32(1 hours), uint16(0)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ReductionRequests.InvalidTierParams.selector, uint8(1), uint32(1 hours), uint16(0))
+        );
         rr.setTier(1, t);
         t.incentiveMultiplierBps = 60_001;
-        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.InvalidTierParams.selector, uint8(1), uint32(1 hours), uint16(60_001)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ReductionRequests.InvalidTierParams.selector, uint8(1), uint32(1 hours), uint16(60_001)
+            )
+        );
         rr.setTier(1, t);
         t.incentiveMultiplierBps = 10_000;
         t.maxDuration = 60;
-        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.InvalidTierParams.selector, uint8(1), uint32(60), uint16(10_000)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ReductionRequests.InvalidTierParams.selector, uint8(1), uint32(60), uint16(10_000))
+        );
         rr.setTier(1, t);
         vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.ZeroAddress.selector, "distributor"));
         rr.setDistributor(IIncentiveDistributor(address(0)));
@@ -863,14 +940,26 @@ contract ReductionRequestsTest is DrFixture {
 
     function test_initializeLockedAndValidated() public {
         vm.expectRevert(Initializable.InvalidInitialization.selector);
-        rr.initialize(timelock, guardian, IUtilityRegistry(address(ureg)), IConsumerRegistry(address(creg)), ILoadForecast(address(lf)));
+        rr.initialize(
+            timelock,
+            guardian,
+            IUtilityRegistry(address(ureg)),
+            IConsumerRegistry(address(creg)),
+            ILoadForecast(address(lf))
+        );
         ReductionRequests impl = new ReductionRequests();
         vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.ZeroAddress.selector, "consumers"));
         new ERC1967Proxy(
             address(impl),
             abi.encodeCall(
                 ReductionRequests.initialize,
-                (timelock, guardian, IUtilityRegistry(address(ureg)), IConsumerRegistry(address(0)), ILoadForecast(address(lf)))
+                (
+                    timelock,
+                    guardian,
+                    IUtilityRegistry(address(ureg)),
+                    IConsumerRegistry(address(0)),
+                    ILoadForecast(address(lf))
+                )
             )
         );
         ReductionRequests.TierParams memory e = rr.tierParams(4);

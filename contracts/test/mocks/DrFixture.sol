@@ -104,7 +104,11 @@ abstract contract DrFixture is Test {
         ureg.setStatus(utility2, IUtilityRegistry.Status.Active);
     }
 
-    function _params(uint8 tier, uint64 start, uint32 duration) internal view returns (ReductionRequests.EventParams memory) {
+    function _params(uint8 tier, uint64 start, uint32 duration)
+        internal
+        view
+        returns (ReductionRequests.EventParams memory)
+    {
         return ReductionRequests.EventParams({
             region: REGION,
             start: start,
@@ -138,7 +142,9 @@ abstract contract DrFixture is Test {
 
     function _registerN(uint256 n) internal returns (address[] memory cs) {
         cs = new address[](n);
-        for (uint256 i; i < n; ++i) cs[i] = _register(i);
+        for (uint256 i; i < n; ++i) {
+            cs[i] = _register(i);
+        }
     }
 
     function _optInAll(uint256 id, address[] memory cs) internal {
@@ -153,7 +159,9 @@ abstract contract DrFixture is Test {
         ReductionRequests.Event memory e = rr.getEvent(id);
         if (block.timestamp < e.start + e.duration) vm.warp(e.start + e.duration);
         uint32 positive;
-        for (uint256 i; i < outcomes.length; ++i) if (outcomes[i] != 0) positive++;
+        for (uint256 i; i < outcomes.length; ++i) {
+            if (outcomes[i] != 0) positive++;
+        }
         vm.startPrank(oracle);
         rr.postResults(id, deliveredWh, positive, keccak256("results"));
         rr.postOutcomes(id, cs, outcomes);

@@ -78,7 +78,9 @@ contract MockConsumerRegistry {
     }
 
     function recordParticipation(address[] calldata consumers, uint64) external {
-        for (uint256 i; i < consumers.length; ++i) participationCount[consumers[i]] += 1;
+        for (uint256 i; i < consumers.length; ++i) {
+            participationCount[consumers[i]] += 1;
+        }
     }
 
     function recordReliability(address[] calldata consumers, uint16[] calldata outcomesBps) external {

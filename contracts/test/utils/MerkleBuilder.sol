@@ -17,7 +17,9 @@ library MerkleBuilder {
     function build(bytes32[] memory leaves) internal pure returns (bytes32[][] memory layers) {
         _sort(leaves);
         uint256 depth = 1;
-        for (uint256 n = leaves.length; n > 1; n = (n + 1) / 2) depth++;
+        for (uint256 n = leaves.length; n > 1; n = (n + 1) / 2) {
+            depth++;
+        }
         layers = new bytes32[][](depth);
         layers[0] = leaves;
         for (uint256 d = 1; d < depth; ++d) {
@@ -53,7 +55,9 @@ library MerkleBuilder {
             idx /= 2;
         }
         p = new bytes32[](len);
-        for (uint256 i; i < len; ++i) p[i] = tmp[i];
+        for (uint256 i; i < len; ++i) {
+            p[i] = tmp[i];
+        }
     }
 
     function _hashPair(bytes32 a, bytes32 b) private pure returns (bytes32) {
