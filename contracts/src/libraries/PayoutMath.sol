@@ -57,7 +57,7 @@ library PayoutMath {
 
     /// @notice Performance factor (bps) for a delivery against a commitment.
     /// @param deliveredWh Verified delivered reduction (Wh).
-    /// @param committedWh Committed reduction (Wh); 0 yields factor 0.
+    /// @param committedWh Committed reduction (Wh); 0 means compliance 0 (factor 0 unless minComplianceBps is 0).
     /// @param minComplianceBps Below this compliance nothing is paid (≤ MAX_PARAM_BPS).
     /// @param bonusSlopeBps Bonus bps per bps of over-delivery, in bps (10000 = 1:1) (≤ MAX_PARAM_BPS).
     /// @param bonusCapBps Largest bonus above 10000 (≤ MAX_PARAM_BPS).
@@ -97,8 +97,8 @@ library PayoutMath {
         uint256 excess = compliance - BPS;
         uint256 bonus;
         // excess < 2^64 (compliance saturates at MAX_COMPLIANCE_BPS) and bonusSlopeBps ≤ 2^32 − 1 (required
-        // above), so the product is < 2^96 and cannot overflow. `unchecked` states that for the SMTChecker, which
-        // cannot bound a product of two variables; the bounds on the result are still proved.
+        // above), so the product is < 2^96 and cannot overflow. `unchecked` skips that (redundant) check, which the
+        // SMTChecker cannot discharge for a product of two variables; the bounds on the factor are still proved.
         unchecked {
             bonus = (excess * bonusSlopeBps) / BPS;
         }
