@@ -13,6 +13,7 @@ export {
 export { formatNumber, type FormatNumberParameters } from './formatNumber.ts';
 export { formatTokenAmount, type FormatTokenAmountParameters, tokenAmountToNumber } from './formatTokenAmount.ts';
 export { type KpiRow, kpiRows, type KpiRowsParameters } from './kpiRows.ts';
+export { renderEventTable, type RenderEventTableParameters } from './renderEventTable.ts';
 export { type KpiColumn, kpiDelta, renderKpiTable, type RenderKpiTableParameters } from './renderKpiTable.ts';
 export { CHART_CONFIG, type ChartBuilderParameters, type LabelledRun, type ReportChart } from './reportChart.ts';
 export { type ChartGroup, reportCharts } from './reportCharts.ts';

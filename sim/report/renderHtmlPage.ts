@@ -34,6 +34,9 @@ table.kpi td { font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kpi tr.kpi-group th { padding-top: 14px; color: #2a5db0; border-bottom: 1px solid #bbb; }
 .kpi-detail { display: block; color: #777; font-size: 12px; white-space: normal; }
 .kpi-delta { color: #555; }
+table.events { border-collapse: collapse; font-size: 13px; } table.events th, table.events td { padding: 3px 10px 3px 0; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
+table.events th[scope="row"], table.events th:first-child { text-align: left; } table.events thead th { white-space: normal; vertical-align: bottom; }
+.scroll { overflow-x: auto; }
 figure.chart { margin: 20px 0 28px; } figure.chart figcaption { color: #444; font-size: 13px; max-width: 860px; margin-top: 6px; }
 .chart-error { color: #b00020; font-weight: bold; }
 footer { margin-top: 40px; border-top: 1px solid #ddd; padding-top: 12px; font-size: 13px; color: #444; }

@@ -6,6 +6,7 @@ import { kpiRows } from './kpiRows.ts';
 import { readRunDirectory } from './readRunDirectory.ts';
 import { renderChartFiles } from './renderChartFiles.ts';
 import { renderHtmlPage } from './renderHtmlPage.ts';
+import { renderEventTable } from './renderEventTable.ts';
 import { renderKpiTable } from './renderKpiTable.ts';
 import { reportCharts } from './reportCharts.ts';
 import { writeAtomic } from './writeAtomic.ts';
@@ -58,6 +59,7 @@ export async function writeReport({ runDir, manifestDirs }: WriteReportParameter
         intro: 'From summary.json. Token amounts are in human units (smallest units ÷ 10^decimals); USD at the scenario’s prices.',
         html: renderKpiTable({ columns: [{ label: basename(run.dir), rows: kpiRows({ summary: s }) }] }),
       },
+      { id: 'events', title: 'DR events', intro: 'From events.jsonl, in call order.', html: `<div class="scroll">${renderEventTable({ run })}</div>` },
       ...groups.map((g) => ({ id: g.id, title: g.title, charts: g.charts })),
     ],
     footerHtml,
