@@ -68,7 +68,7 @@ describe('buildPopulation', () => {
     for (let i = 0; i < pop.count; i++) {
       expect(pop.availability[i * AVAILABILITY_WORDS + 5]! >>> 8).toBe(0); // no bits above 167
       let blocked = 0;
-      for (let h = 0; h < 168; h++) if (!isAvailable(pop, i, h)) blocked += 1;
+      for (let h = 0; h < 168; h++) if (!isAvailable({ population: pop, consumer: i, hourOfWeek: h })) blocked += 1;
       if (blocked > 0) {
         restricted += 1;
         expect(blocked % 7).toBe(0); // the same window every day

@@ -105,8 +105,16 @@ const GOLDEN = (Math.sqrt(5) - 1) / 2;
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const jitter = (r: Rng, logSd: number) => Math.exp(r.normal(0, logSd) - (logSd * logSd) / 2);
 
-/** Whether consumer `i` is available at hour-of-week `hourOfWeek` (0..167, UTC, 0 = Monday 00:00). */
-export function isAvailable(population: Pick<ConsumerPopulation, 'availability'>, i: number, hourOfWeek: number): boolean {
+export interface IsAvailableParameters {
+  population: Pick<ConsumerPopulation, 'availability'>;
+  /** Consumer index. */
+  consumer: number;
+  /** Hour of the week, UTC, 0 = Monday 00:00 (taken modulo 168). */
+  hourOfWeek: number;
+}
+
+/** Whether a consumer's weekly availability mask has the bit of `hourOfWeek` set. */
+export function isAvailable({ population, consumer: i, hourOfWeek }: IsAvailableParameters): boolean {
   const h = ((hourOfWeek % 168) + 168) % 168;
   return ((population.availability[i * AVAILABILITY_WORDS + (h >>> 5)]! >>> (h & 31)) & 1) === 1;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterNormal, counterUniform } from './counterRandom.ts';
+import { counterNormal, counterNormalPair, counterUniform } from './counterRandom.ts';
 
 describe('counterRandom', () => {
   it('is a pure function of (key, a, b) and changes with each of them', () => {
@@ -34,5 +34,20 @@ describe('counterRandom', () => {
     expect(below / n).toBeCloseTo(0.1, 2);
     expect(zSum / n).toBeCloseTo(0, 1);
     expect(zSq / n).toBeCloseTo(1, 1);
+  });
+
+  it('counterNormalPair gives two uncorrelated standard normals per counter pair', () => {
+    const n = 100_000;
+    const z = new Float64Array(2);
+    let [s1, s2, q1, q2, cross] = [0, 0, 0, 0, 0];
+    for (let k = 0; k < n; k++) {
+      counterNormalPair(99, k, 2, z, 0);
+      [s1, s2, q1, q2, cross] = [s1 + z[0]!, s2 + z[1]!, q1 + z[0]! ** 2, q2 + z[1]! ** 2, cross + z[0]! * z[1]!];
+    }
+    expect(s1 / n).toBeCloseTo(0, 1);
+    expect(s2 / n).toBeCloseTo(0, 1);
+    expect(q1 / n).toBeCloseTo(1, 1);
+    expect(q2 / n).toBeCloseTo(1, 1);
+    expect(cross / n).toBeCloseTo(0, 1);
   });
 });

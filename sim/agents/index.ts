@@ -14,10 +14,11 @@ export {
   DEFAULT_PREFERENCES,
   FAULT_KINDS,
   isAvailable,
+  type IsAvailableParameters,
   type PreferenceDistribution,
 } from './buildPopulation.ts';
 export { type SimDay, simDay, type SimDayParameters } from './simDay.ts';
-export { counterNormal, counterUniform } from './counterRandom.ts';
+export { counterNormal, counterNormalPair, counterUniform } from './counterRandom.ts';
 export { consumerLoadsForDay, type ConsumerLoadsForDayParameters, type ConsumerLoadsForDayResult, type IntervalsPerHour } from './consumerLoadsForDay.ts';
 export { systemDays, type SystemDaysParameters, type SystemDaysResult } from './systemDays.ts';
 export { calibrateSystemScale, type CalibrateSystemScaleParameters, type CalibrateSystemScaleResult } from './calibrateSystemScale.ts';

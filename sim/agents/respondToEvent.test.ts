@@ -122,7 +122,7 @@ describe('respondToEvent', () => {
       respondToEvent({ population, loads, event: event(), tiers, state, referenceIncentive, incentiveElasticity: 0.5 }).status.filter((s) => s === PARTICIPATION.optedOut).length;
     const effective = 0.25 * 1.5; // tier2 multiplier
     expect(optOuts(4 * effective)).toBeGreaterThan(1.6 * optOuts(effective));
-    expect(noticeFactor(0.25)).toBeCloseTo(0.735, 3);
-    expect(noticeFactor(24)).toBeCloseTo(1, 5);
+    expect(noticeFactor({ noticeHours: 0.25 })).toBeCloseTo(0.735, 3);
+    expect(noticeFactor({ noticeHours: 24 })).toBeCloseTo(1, 5);
   });
 });

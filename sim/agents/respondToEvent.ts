@@ -91,7 +91,7 @@ export interface RespondToEventResult {
 }
 
 /** Response probability factor of the notice given: 1 − 0.3 · e^(−notice / 2 h) (15 min → 0.74, 4 h → 0.96, 24 h → 1). */
-export const noticeFactor = (noticeHours: number): number => 1 - 0.3 * Math.exp(-noticeHours / 2);
+export const noticeFactor = ({ noticeHours }: { noticeHours: number }): number => 1 - 0.3 * Math.exp(-noticeHours / 2);
 
 /**
  * One DR event, consumer by consumer (each decision from the consumer's counter stream keyed by event id):
@@ -131,7 +131,7 @@ export function respondToEvent({
   const effective = event.incentiveRate * (rule.incentiveMultiplierBps / 10_000);
   const reference = referenceIncentive ?? effective;
   const incentiveFactor = effective > 0 ? (reference / effective) ** incentiveElasticity : Number.POSITIVE_INFINITY;
-  const notice = noticeFactor(event.noticeHours);
+  const notice = noticeFactor({ noticeHours: event.noticeHours });
   const mondayBased = (event.day.weekday + 6) % 7;
   const hourOfWeek = Math.floor(mondayBased * 24 + event.startHour - utcOffsetHours);
   const newSeason = event.day.year !== state.season;
@@ -150,7 +150,7 @@ export function respondToEvent({
       status[i] = PARTICIPATION.tierNotAccepted;
       continue;
     }
-    if (!isAvailable(population, i, hourOfWeek)) {
+    if (!isAvailable({ population, consumer: i, hourOfWeek })) {
       status[i] = PARTICIPATION.unavailable;
       continue;
     }
