@@ -17,9 +17,11 @@ import {IIncentiveDistributor} from "./interfaces/IIncentiveDistributor.sol";
 ///         updated) and finally settled by the IncentiveDistributor's Merkle root.
 ///
 ///         Lifecycle (`statusOf`): Scheduled (before start) → Active (from start until the oracle posts results;
-///         the window itself ends at start + duration) → Settling (results posted, per-consumer outcomes being
-///         reported) → Finalized (every committed consumer's outcome reported; reliability, monthly counters
-///         and the utility's reputation updated). Scheduled → Cancelled by the creating utility.
+///         the window itself ends at start + duration) → Settling (results posted; per-consumer outcomes are
+///         reported in batches, each batch forwarded at once to the consumer registry's reliability EWMA and
+///         monthly counters, since 10,000 consumers do not fit one transaction) → Finalized (every committed
+///         consumer's outcome reported; the utility's reputation updated). Scheduled → Cancelled by the
+///         creating utility.
 ///
 ///         Participation is a bitmap by the consumer's dense registry index (1 bit per consumer); a consumer
 ///         takes part only in events of the utility that serves it. Ways in:
