@@ -105,6 +105,9 @@ export interface DeploySystemParameters {
   timestamp: bigint;
   /** Seconds between the deployment's blocks (default 12). */
   blockTimeSeconds?: bigint;
+  /** Further governed calls (e.g. tiers, payout rule, bond token) added to the timelock's wiring batch, so they
+   *  are made by the timelock like every other parameter; built from the addresses the deployment will have. */
+  governanceOps?: (addresses: SystemAddresses) => readonly { target: Address; data: Hex }[];
 }
 
 /** One deployed contract, for the run manifest. */
@@ -183,6 +186,7 @@ export async function deploySystem({
   mints = [],
   timestamp,
   blockTimeSeconds = 12n,
+  governanceOps,
 }: DeploySystemParameters): Promise<DeploySystemResult> {
   const settings: SystemSettings = { ...defaultSystemSettings, ...overrides };
   if (settings.requiredApprovals < 1 || settings.requiredApprovals > actors.regulators.length) {
@@ -362,6 +366,7 @@ export async function deploySystem({
     })),
     { target: incentiveDistributor, data: encodeFunctionData({ abi: incentiveDistributorAbi, functionName: 'grantRole', args: [oracleRole, actors.oracle] }) },
     { target: incentiveDistributor, data: encodeFunctionData({ abi: incentiveDistributorAbi, functionName: 'grantRole', args: [arbiterRole, actors.arbiter] }) },
+    ...(governanceOps?.(addresses) ?? []),
     { target: timelock, data: encodeFunctionData({ abi: timelockControllerAbi, functionName: 'updateDelay', args: [settings.timelockMinDelay] }) },
   ];
   const batch = [ops.map((op) => op.target), ops.map(() => 0n), ops.map((op) => op.data), zeroHash, zeroHash] as const;
