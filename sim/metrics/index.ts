@@ -1,0 +1,16 @@
+/**
+ * sim/metrics — KPIs of a run: pure functions, typed arrays (or bigint amounts) in, plain numbers out, and the
+ * number formatting every results file uses.
+ */
+export type { Series } from './series.ts';
+export type { Amounts } from './amounts.ts';
+export { peakMetrics, type PeakMetricsParameters, type PeakMetricsResult } from './peakMetrics.ts';
+export { loadFactor, type LoadFactorParameters } from './loadFactor.ts';
+export { energyMetrics, type EnergyMetricsParameters, type EnergyMetricsResult } from './energyMetrics.ts';
+export { gini, type GiniParameters } from './gini.ts';
+export { lorenz, type LorenzParameters, type LorenzResult } from './lorenz.ts';
+export { avoided, type AvoidedParameters, type AvoidedResult } from './avoided.ts';
+export { type GasRow, gasSummary, type GasSummaryParameters, type GasSummaryResult } from './gasSummary.ts';
+export { baselineAccuracy, type BaselineAccuracyParameters, type BaselineAccuracyResult } from './baselineAccuracy.ts';
+export { fixed, type FixedParameters } from './fixed.ts';
+export { formatNumber, type FormatNumberParameters } from './formatNumber.ts';
