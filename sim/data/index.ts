@@ -24,5 +24,6 @@ export {
   subsetsDir,
 } from './resolveDataRoot.ts';
 export { openHistory, type OpenHistoryParameters } from './openHistory.ts';
+export { type Clock, zonedClock, type ZonedClock, type ZonedClockParameters } from './zonedClock.ts';
 export { writeTestDataset, type WriteTestDatasetParameters, type WriteTestDatasetResult } from './writeTestDataset.ts';
 export { summarizeFindings, type FindingSummaryRow, type SummarizeFindingsResult } from './summarizeFindings.ts';
