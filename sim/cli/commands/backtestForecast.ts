@@ -78,7 +78,7 @@ export function rankedTable(report: BacktestForecastReport): string {
           pad(m.name, 16),
           pad(num(m.mapePct, 3), 7, true),
           pad(m.mapeImprovementVsVanillaPct === null ? '–' : `${m.mapeImprovementVsVanillaPct.toFixed(1)}%`, 8, true),
-          pad(num(m.rmse, 0), 11, true),
+          pad(num(m.rmse, m.rmse !== null && Math.abs(m.rmse) < 100 ? 2 : 0), 11, true),
           pad(num(m.peakMagnitudeErrorPct, 2), 6, true),
           pad(num(m.peakTimingErrorHours, 2), 6, true),
           pad(num(m.peakDayPrecision, 2), 5, true),
