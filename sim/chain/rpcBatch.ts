@@ -164,5 +164,6 @@ const unique = <T>(value: T, index: number, all: T[]): boolean => all.indexOf(va
 const describeCause = (cause: unknown): string => {
   const inner = (cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   if (inner?.code) return `${inner.code}${inner.message ? ` (${inner.message})` : ''}`;
-  return cause instanceof Error ? cause.message : String(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return inner?.message ? `${message}: ${inner.message}` : message;
 };

@@ -52,6 +52,9 @@ export interface CreateTxEngineParameters {
   /** Raw transactions per HTTP request (default 32). Anvil handles up to 64 calls of a batch in order and
    *  interleaves larger batches, which would scramble the order transactions enter the block. */
   sendBatchSize?: number;
+  /** Most transactions `execute` puts into one block (default 256); a step's calls then take several blocks at
+   *  the same timestamp. Anvil answers eth_getBlockReceipts in time quadratic in the block size. */
+  maxTxsPerBlock?: number;
 }
 
 /** A signed transaction, ready to send. */
@@ -89,12 +92,16 @@ export interface MineResult {
 
 export interface ExecuteParameters {
   calls: readonly Call[];
-  /** Timestamp of the block that mines them (unix seconds, from the simulation clock). If the calls do not
-   *  fit into one block, further blocks follow at timestamp + 1, + 2, … */
+  /** Timestamp of the blocks that mine them (unix seconds, from the simulation clock). The calls are mined in
+   *  blocks of at most `maxTxsPerBlock`, all at this timestamp (and in call order). */
   timestamp: bigint;
   /** 'throw' (default): after mining and accounting everything, throw the first revert's ChainError.
    *  'return': return reverted results with their `error`. */
   onRevert?: 'throw' | 'return';
+}
+
+export interface SettleParameters extends Omit<ExecuteParameters, 'calls'> {
+  txs: readonly PreparedTx[];
 }
 
 export interface ExecuteResult {
@@ -109,6 +116,8 @@ export interface ExecuteResult {
  * sent as batched `eth_sendRawTransaction`, mined explicitly at a timestamp the simulation clock chooses
  * (`evm_setNextBlockTimestamp` + `evm_mine`), and their receipts collected per block in one call. Reverts are
  * decoded into ChainErrors naming the custom error; every receipt lands in the gas ledger.
+ * The engine owns the nonces of the accounts it signs for: use one engine per run (per node), and do not send
+ * from those accounts by other means meanwhile.
  */
 export interface TxEngine {
   readonly node: ChainNode;
@@ -122,13 +131,23 @@ export interface TxEngine {
   send(parameters: { txs: readonly PreparedTx[] }): Promise<void>;
   /** Mines one block at `timestamp` and returns our transactions in it (accounted in the ledger). */
   mine(parameters: { timestamp: bigint }): Promise<MineResult>;
-  /** prepare + send + mine (+ further blocks until all are mined). */
+  /** Sends and mines prepared transactions in blocks of at most maxTxsPerBlock at the same timestamp. */
+  settle(parameters: SettleParameters): Promise<ExecuteResult>;
+  /** prepare + settle, pipelined: the next block's transactions are signed while the node mines the last. */
   execute(parameters: ExecuteParameters): Promise<ExecuteResult>;
   /** The next nonce this engine will use for `address` (fetched from the node on first use). */
   nextNonce(parameters: { address: Address }): Promise<number>;
 }
 
 const MAX_EXTRA_BLOCKS = 64;
+const SIGN_YIELD_EVERY = 16;
+
+interface Planned {
+  call: Call;
+  label: CallLabel;
+  nonce: number;
+  gas: bigint;
+}
 
 const keyOf = (label: CallLabel): string => `${label.contract}.${label.function}`;
 
@@ -144,6 +163,7 @@ export function createTxEngine({
   estimateHeadroom = 30_000n,
   batchSize = 1000,
   sendBatchSize = 32,
+  maxTxsPerBlock = 256,
 }: CreateTxEngineParameters): TxEngine {
   const { rpcUrl, chainId } = node;
   const diagnose = node.diagnose;
@@ -271,41 +291,66 @@ export function createTxEngine({
     });
   };
 
-  const prepare: TxEngine['prepare'] = async ({ calls }) => {
+  /** Labels, nonces (reserved now) and gas limits of calls, ready to sign. */
+  const plan = async (calls: readonly Call[]): Promise<Planned[]> => {
     const labels = calls.map((c) => registry.label({ to: c.to, data: c.data }));
     await loadNonces(calls.map((c) => c.account.address));
     const gas = await gasFor(calls, labels);
-    const txs: PreparedTx[] = [];
-    for (const [i, c] of calls.entries()) {
-      const from = c.account.address;
+    return calls.map((call, i) => {
+      const from = call.account.address;
       const nonce = nonces.get(from) ?? 0;
-      const value = c.value ?? 0n;
-      const raw = await c.account.signTransaction({
+      nonces.set(from, nonce + 1);
+      return { call, label: labels[i], nonce, gas: gas[i] };
+    });
+  };
+
+  /** Signs planned calls, yielding to the event loop now and then so HTTP requests in flight progress. */
+  const sign = async (planned: readonly Planned[]): Promise<PreparedTx[]> => {
+    const txs: PreparedTx[] = [];
+    for (const [i, { call, label, nonce, gas }] of planned.entries()) {
+      if (i > 0 && i % SIGN_YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const from = call.account.address;
+      const value = call.value ?? 0n;
+      const raw = await call.account.signTransaction({
         type: 'eip1559',
         chainId,
         nonce,
-        gas: gas[i],
+        gas,
         maxFeePerGas: fees.maxFeePerGas,
         maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-        ...(c.to ? { to: c.to } : {}),
-        data: c.data,
+        ...(call.to ? { to: call.to } : {}),
+        data: call.data,
         value,
       });
-      nonces.set(from, nonce + 1);
       txs.push({
         hash: keccak256(raw),
         raw,
         from,
         nonce,
-        to: c.to,
-        data: c.data,
+        to: call.to,
+        data: call.data,
         value,
-        gas: gas[i],
-        label: labels[i],
-        contractAddress: c.to === null ? getContractAddress({ from, nonce: BigInt(nonce) }) : undefined,
+        gas,
+        label,
+        contractAddress: call.to === null ? getContractAddress({ from, nonce: BigInt(nonce) }) : undefined,
       });
     }
-    return { txs };
+    return txs;
+  };
+
+  /** Forgets the local nonces of senders whose reserved nonces will not be used (re-read from the node). */
+  const release = (planned: readonly Planned[]): void => {
+    for (const { call } of planned) nonces.delete(call.account.address);
+  };
+
+  const prepare: TxEngine['prepare'] = async ({ calls }) => {
+    const planned = await plan(calls);
+    try {
+      return { txs: await sign(planned) };
+    } catch (error) {
+      release(planned);
+      throw error;
+    }
   };
 
   const send: TxEngine['send'] = async ({ txs }) => {
@@ -344,7 +389,7 @@ export function createTxEngine({
     if (!set.ok) {
       throw new ChainError(`Cannot mine a block at timestamp ${timestamp}: ${set.error.message}`, {
         details: `rpc: ${rpcUrl}; evm_setNextBlockTimestamp`,
-        hint: 'Block timestamps come from the simulation clock and must increase from block to block.',
+        hint: 'Block timestamps come from the simulation clock and must never go back (equal timestamps are allowed).',
       });
     }
     await call('evm_mine', [], doing);
@@ -432,31 +477,67 @@ export function createTxEngine({
     return { block: blockNumber, timestamp: blockTimestamp, results, pending: pending.size };
   };
 
-  const execute: TxEngine['execute'] = async ({ calls, timestamp, onRevert = 'throw' }) => {
-    const { txs } = await prepare({ calls });
-    await send({ txs });
-    const wanted = new Set(txs.map((tx) => tx.hash));
-    const byHash = new Map<Hash, TxResult>();
-    const blocks: bigint[] = [];
-    for (let k = 0n; wanted.size > 0; k += 1n) {
+  /** Sends one block's worth of transactions and mines until all of them are in (same timestamp). */
+  const settleChunk = async (chunk: readonly PreparedTx[], timestamp: bigint, into: Map<Hash, TxResult>, blocks: bigint[]) => {
+    await send({ txs: chunk });
+    const wanted = new Set(chunk.map((tx) => tx.hash));
+    for (let k = 0; wanted.size > 0; k += 1) {
       if (k > MAX_EXTRA_BLOCKS) {
         throw new ChainError(`${wanted.size} transactions were still not mined after ${k} blocks`, {
           details: `rpc: ${rpcUrl}; first: ${[...wanted][0]}`,
           hint: 'A sender may have a nonce gap (a transaction refused earlier); restart the run.',
         });
       }
-      const mined = await mine({ timestamp: timestamp + k });
+      const mined = await mine({ timestamp });
       blocks.push(mined.block);
       for (const result of mined.results) {
-        if (wanted.delete(result.tx.hash)) byHash.set(result.tx.hash, result);
+        if (wanted.delete(result.tx.hash)) into.set(result.tx.hash, result);
       }
     }
+  };
+
+  const finish = (txs: readonly PreparedTx[], byHash: Map<Hash, TxResult>, blocks: bigint[], onRevert: 'throw' | 'return') => {
     const results = txs.map((tx) => byHash.get(tx.hash) as TxResult);
     if (onRevert === 'throw') {
       const reverted = results.find((result) => result.error !== undefined);
       if (reverted?.error) throw reverted.error;
     }
     return { results, blocks };
+  };
+
+  // Blocks hold at most maxTxsPerBlock transactions, all at `timestamp`: anvil builds a block's receipts in time
+  // quadratic in its size (≈15 s for 5,000), so many small blocks are far faster than one big one.
+  const settle: TxEngine['settle'] = async ({ txs, timestamp, onRevert = 'throw' }) => {
+    const byHash = new Map<Hash, TxResult>();
+    const blocks: bigint[] = [];
+    for (let start = 0; start < txs.length; start += maxTxsPerBlock) {
+      await settleChunk(txs.slice(start, start + maxTxsPerBlock), timestamp, byHash, blocks);
+    }
+    return finish(txs, byHash, blocks, onRevert);
+  };
+
+  // Pipelined: while the node takes block i (send, mine, receipts), this process signs block i + 1.
+  const execute: TxEngine['execute'] = async ({ calls, timestamp, onRevert = 'throw' }) => {
+    const planned = await plan(calls);
+    const byHash = new Map<Hash, TxResult>();
+    const blocks: bigint[] = [];
+    const txs: PreparedTx[] = [];
+    let inflight: Promise<void> = Promise.resolve();
+    let start = 0;
+    try {
+      for (; start < planned.length; start += maxTxsPerBlock) {
+        const chunk = await sign(planned.slice(start, start + maxTxsPerBlock));
+        txs.push(...chunk);
+        await inflight;
+        inflight = settleChunk(chunk, timestamp, byHash, blocks);
+        inflight.catch(() => {}); // awaited on the next turn; keeps it from counting as unhandled meanwhile
+      }
+      await inflight;
+    } catch (error) {
+      release(planned);
+      throw error;
+    }
+    return finish(txs, byHash, blocks, onRevert);
   };
 
   return {
@@ -467,6 +548,7 @@ export function createTxEngine({
     prepare,
     send,
     mine,
+    settle,
     execute,
     async nextNonce({ address }) {
       const checksummed = getAddress(address);

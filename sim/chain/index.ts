@@ -1,0 +1,56 @@
+/** sim/chain — anvil lifecycle, deterministic accounts, deployment, typed contracts, batched transactions, gas
+ *  ledger. The only public entry of this stage. */
+export type { ChainNode, Hardfork } from './chainNode.ts';
+export { anvilBinaryPath, startAnvil, type StartAnvilParameters, type StartAnvilResult } from './startAnvil.ts';
+export { connectNode, type ConnectNodeParameters, type ConnectNodeResult } from './connectNode.ts';
+export { openNode, type OpenNodeParameters } from './openNode.ts';
+export {
+  NODE_DOWN_HINT,
+  rpcBatch,
+  type RpcBatchParameters,
+  type RpcBatchResult,
+  rpcCall,
+  type RpcCallParameters,
+  type RpcErrorObject,
+  type RpcOutcome,
+  type RpcRequest,
+} from './rpcBatch.ts';
+export { deriveAccount, type DeriveAccountParameters, type DeriveAccountResult } from './deriveAccount.ts';
+export { fundAccounts, type FundAccountsParameters, type FundAccountsResult } from './fundAccounts.ts';
+export { type Call, type CallTarget, writeCall, type WriteCallParameters } from './writeCall.ts';
+export { deployCall, type DeployCallParameters } from './deployCall.ts';
+export {
+  type AbiError,
+  type CallLabel,
+  type ContractRegistry,
+  createContractRegistry,
+  type CreateContractRegistryParameters,
+  type RegisterContractParameters,
+} from './contractRegistry.ts';
+export { decodeRevert, type DecodeRevertParameters, type DecodeRevertResult, formatValue } from './decodeRevert.ts';
+export { TxRevertError, type TxRevertErrorParameters } from './txRevertError.ts';
+export { createGasLedger, GAS_CSV_HEADER, type GasEntry, type GasLedger, type GasSummary, type GasTotal } from './gasLedger.ts';
+export {
+  createTxEngine,
+  type CreateTxEngineParameters,
+  type ExecuteParameters,
+  type ExecuteResult,
+  type MineResult,
+  type PreparedTx,
+  type TxEngine,
+  type TxFees,
+  type TxResult,
+} from './txEngine.ts';
+export {
+  type DeployedContract,
+  deploySystem,
+  type DeploySystemParameters,
+  type DeploySystemResult,
+  defaultSystemSettings,
+  type SystemActors,
+  type SystemAddresses,
+  type SystemContracts,
+  type SystemSettings,
+  type TokenMint,
+} from './deploySystem.ts';
+export * from './generated/abis.ts';
