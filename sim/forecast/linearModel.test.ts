@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LookAheadError } from '../errors.ts';
 import { recencyModel } from './recencyModel.ts';
-import { gatedHistory } from './testing/gatedHistory.ts';
+import { openHistory } from '../data/index.ts';
 import { syntheticFrame } from './testing/syntheticFrame.ts';
 
 const frame = syntheticFrame({
@@ -11,7 +11,7 @@ const frame = syntheticFrame({
   load: (i, calendar, t) => 1000 + 3 * (t[i] - 60) ** 2 / 10 + 80 * Math.sin((Math.PI * calendar.hour[i]) / 24) + (calendar.weekday[i] === 0 ? -100 : 0) + 0.01 * i,
 });
 const columns = { load: 'load', temperature: ['T1', 'T2'], futureTemperature: ['T1', 'T2'] };
-const at = (day: number) => gatedHistory({ frame, decisionTime: frame.time[day * 24], exogenous: ['T1', 'T2'] });
+const at = (day: number) => openHistory({ frame, decisionTime: frame.time[day * 24], exogenous: ['T1', 'T2'] });
 
 describe('createLinearModel (incremental normal equations)', () => {
   it('refitted day by day predicts the same as one batch fit on all history', () => {
@@ -46,17 +46,17 @@ describe('createLinearModel (incremental normal equations)', () => {
 
   it('refuses future temperatures that were not declared exogenous (LookAheadError)', () => {
     const model = recencyModel(columns);
-    const history = gatedHistory({ frame, decisionTime: frame.time[300 * 24], exogenous: [] });
+    const history = openHistory({ frame, decisionTime: frame.time[300 * 24], exogenous: [] });
     expect(() => model.predict({ history, horizon: 24 })).toThrow(LookAheadError);
   });
 
   it('reads future temperature only from the columns it is told to (ex ante)', () => {
     const withForecast = syntheticFrame({ days: 300, seed: 'exante', forecastError: 3, load: (i, _c, t) => 500 + 5 * t[i] });
     const model = recencyModel({ load: 'load', temperature: ['T1', 'T2'], futureTemperature: ['T1_forecast', 'T2_forecast'] });
-    const history = gatedHistory({ frame: withForecast, decisionTime: withForecast.time[250 * 24], exogenous: ['T1_forecast', 'T2_forecast'] });
+    const history = openHistory({ frame: withForecast, decisionTime: withForecast.time[250 * 24], exogenous: ['T1_forecast', 'T2_forecast'] });
     const forecast = model.predict({ history, horizon: 24 });
     expect(forecast.every(Number.isFinite)).toBe(true);
-    const leaky = gatedHistory({ frame: withForecast, decisionTime: withForecast.time[250 * 24], exogenous: ['T1', 'T2'] });
+    const leaky = openHistory({ frame: withForecast, decisionTime: withForecast.time[250 * 24], exogenous: ['T1', 'T2'] });
     expect(() => recencyModel({ load: 'load', temperature: ['T1', 'T2'], futureTemperature: ['T1_forecast', 'T2_forecast'] }).predict({ history: leaky, horizon: 24 })).toThrow(LookAheadError);
   });
 });

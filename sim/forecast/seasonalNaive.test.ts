@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LookAheadError } from '../errors.ts';
 import { seasonalNaive } from './seasonalNaive.ts';
-import { gatedHistory } from './testing/gatedHistory.ts';
+import { openHistory } from '../data/index.ts';
 import { syntheticFrame } from './testing/syntheticFrame.ts';
 
 describe('seasonalNaive', () => {
@@ -9,7 +9,7 @@ describe('seasonalNaive', () => {
 
   it('predicts the same hour last week', () => {
     const origin = 20 * 24 + 5;
-    const history = gatedHistory({ frame, decisionTime: frame.time[origin] });
+    const history = openHistory({ frame, decisionTime: frame.time[origin] });
     const forecast = seasonalNaive({ load: 'load' }).predict({ history, horizon: 48 });
     for (let k = 0; k < 48; k++) expect(forecast[k]).toBe(origin + k - 168);
   });
@@ -17,14 +17,14 @@ describe('seasonalNaive', () => {
   it('falls back one more week when last week is missing', () => {
     const load = frame.columns.get('load')!;
     const copy = { ...frame, columns: new Map(frame.columns).set('load', load.map((v, i) => (i === 15 * 24 + 2 ? Number.NaN : v))) };
-    const history = gatedHistory({ frame: copy, decisionTime: copy.time[22 * 24] });
+    const history = openHistory({ frame: copy, decisionTime: copy.time[22 * 24] });
     const forecast = seasonalNaive({ load: 'load' }).predict({ history, horizon: 24 });
     expect(forecast[2]).toBe(22 * 24 + 2 - 336);
     expect(forecast[3]).toBe(22 * 24 + 3 - 168);
   });
 
   it('only reads before the decision time', () => {
-    const history = gatedHistory({ frame, decisionTime: frame.time[10 * 24] });
+    const history = openHistory({ frame, decisionTime: frame.time[10 * 24] });
     expect(() => history.values('load', 0, 10 * 24 + 1)).toThrow(LookAheadError);
     expect(seasonalNaive({ load: 'load' }).predict({ history, horizon: 24 }).every(Number.isFinite)).toBe(true);
   });

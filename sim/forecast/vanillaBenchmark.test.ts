@@ -5,7 +5,8 @@ import { LookAheadError } from '../errors.ts';
 import { createSparseRow, type DesignContext } from './design.ts';
 import { NormalEquations } from './normalEquations.ts';
 import { solveNormalEquations } from './solveNormalEquations.ts';
-import { gatedHistory } from './testing/gatedHistory.ts';
+import { openHistory } from '../data/index.ts';
+import { recordReads } from './testing/recordReads.ts';
 import { syntheticFrame } from './testing/syntheticFrame.ts';
 import { vanillaBenchmark } from './vanillaBenchmark.ts';
 import { fillVanilla, vanillaDesign, vanillaLayout } from './vanillaDesign.ts';
@@ -67,7 +68,7 @@ describe('vanilla benchmark', () => {
   it('predicts the next day from actual temperature within the noise level', () => {
     const model = vanillaBenchmark({ load: 'load', temperature: ['T1', 'T2'], futureTemperature: ['T1', 'T2'] });
     const origin = 900 * 24;
-    const history = gatedHistory({ frame, decisionTime: frame.time[origin], exogenous: ['T1', 'T2'] });
+    const history = openHistory({ frame, decisionTime: frame.time[origin], exogenous: ['T1', 'T2'] });
     model.fit(history);
     const forecast = model.predict({ history, horizon: 24 });
     const truth = vanillaLoad(beta);
@@ -80,7 +81,7 @@ describe('vanilla benchmark', () => {
   it('never reads load or temperature after the decision time', () => {
     const reads: { kind: string; column: string; toIndex: number }[] = [];
     const origin = 800 * 24;
-    const history = gatedHistory({ frame, decisionTime: frame.time[origin], exogenous: ['T1', 'T2'], onRead: (r) => reads.push(r) });
+    const history = recordReads(openHistory({ frame, decisionTime: frame.time[origin], exogenous: ['T1', 'T2'] }), (r) => reads.push(r));
     const model = vanillaBenchmark({ load: 'load', temperature: ['T1', 'T2'], futureTemperature: ['T1', 'T2'] });
     model.fit(history);
     model.predict({ history, horizon: 48 });
@@ -89,7 +90,7 @@ describe('vanilla benchmark', () => {
   });
 
   it('throws LookAheadError when asked to use future temperature that was not declared exogenous', () => {
-    const history = gatedHistory({ frame, decisionTime: frame.time[800 * 24] });
+    const history = openHistory({ frame, decisionTime: frame.time[800 * 24] });
     const model = vanillaBenchmark({ load: 'load', temperature: ['T1', 'T2'], futureTemperature: ['T1', 'T2'] });
     model.fit(history);
     expect(() => model.predict({ history, horizon: 24 })).toThrow(LookAheadError);
