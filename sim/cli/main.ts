@@ -4,6 +4,7 @@ import { backtestBaselineCommand } from './commands/backtestBaseline.ts';
 import { backtestForecastCommand } from './commands/backtestForecast.ts';
 import { dataCommand } from './commands/dataCommand.ts';
 import { reportCommand } from './commands/report.ts';
+import { runCommand } from './commands/run.ts';
 
 /** Builds the command tree. Each command lives in its own file under sim/cli/commands. */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   backtest.addCommand(backtestBaselineCommand());
   program.addCommand(dataCommand());
   program.addCommand(reportCommand());
+  program.addCommand(runCommand());
   return program;
 }
 
