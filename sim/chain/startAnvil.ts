@@ -25,6 +25,8 @@ export interface StartAnvilParameters {
   binary?: string;
   /** Milliseconds to wait for anvil to answer (default 20000). */
   startTimeoutMs?: number;
+  /** More anvil options, appended as given (e.g. ['--prune-history'] for very long runs). */
+  extraArgs?: readonly string[];
 }
 
 /** The ChainNode of an embedded anvil. */
@@ -134,6 +136,7 @@ export async function startAnvil({
   genesisTimestamp,
   binary = anvilBinaryPath(),
   startTimeoutMs = 20_000,
+  extraArgs = [],
 }: StartAnvilParameters): Promise<StartAnvilResult> {
   let lastError: ChainError | undefined;
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -151,6 +154,7 @@ export async function startAnvil({
       '--no-request-size-limit',
       '--quiet',
       ...(genesisTimestamp === undefined ? [] : ['--timestamp', genesisTimestamp.toString()]),
+      ...extraArgs,
     ];
     try {
       return await launch({ binary, args, port, chainId, startTimeoutMs });
