@@ -1,6 +1,6 @@
 import { encodeAbiParameters, type Hex, hexToBigInt, keccak256, type PrivateKeyAccount } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
 import { UsageError } from '../errors.ts';
+import { localAccount } from './localAccount.ts';
 
 export interface DeriveAccountParameters {
   /** The scenario's root seed (uint32, or any non-negative integer as bigint). */
@@ -11,7 +11,7 @@ export interface DeriveAccountParameters {
   id: number | string | bigint;
 }
 
-/** A viem local account (signs transactions, messages and EIP-712 data offline). */
+/** A viem local account (signs transactions, messages and EIP-712 data offline, with libsecp256k1). */
 export type DeriveAccountResult = PrivateKeyAccount;
 
 // secp256k1 group order: a private key must be in [1, n).
@@ -22,7 +22,8 @@ const HINT = 'deriveAccount({ seed, kind, id }) needs a non-negative integer see
 /**
  * The deterministic account of one actor: private key = keccak256(abi.encode("peaklab.account.v1", seed, kind,
  * id)), re-hashed in the (≈2^-128 likely) case it falls outside [1, n). Same (seed, kind, id) ⇒ same address on
- * every machine; adding actors never changes another actor's address. About 0.4 ms per account (public key).
+ * every machine; adding actors never changes another actor's address. The account signs with libsecp256k1
+ * (`localAccount`): byte-identical to viem's `privateKeyToAccount`, several times faster.
  * These keys are public knowledge: use them only on simulation chains.
  */
 export function deriveAccount({ seed, kind, id }: DeriveAccountParameters): DeriveAccountResult {
@@ -41,5 +42,5 @@ export function deriveAccount({ seed, kind, id }: DeriveAccountParameters): Deri
     ),
   );
   while (hexToBigInt(key) === 0n || hexToBigInt(key) >= SECP256K1_N) key = keccak256(key);
-  return privateKeyToAccount(key);
+  return localAccount({ privateKey: key });
 }

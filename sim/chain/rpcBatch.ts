@@ -151,7 +151,7 @@ export async function rpcCall<T = unknown>({ rpcUrl, method, params, doing, diag
 /** The node's own account of a failure; a process that just died reports its exit a moment later. */
 const diagnosis = async (diagnose: (() => string | undefined) | undefined): Promise<string | undefined> => {
   if (diagnose === undefined) return undefined;
-  for (let waited = 0; waited < 500; waited += 25) {
+  for (let waited = 0; waited < 2000; waited += 25) {
     const why = diagnose();
     if (why !== undefined) return why;
     await new Promise((resolve) => setTimeout(resolve, 25));
