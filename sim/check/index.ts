@@ -9,3 +9,4 @@ export { type CheckRow, type CheckStatus, compareGolden, type CompareGoldenParam
 export { updateGolden, type UpdateGoldenParameters } from './updateGolden.ts';
 export { formatGolden, goldenPath, readGolden, writeGolden } from './goldenFile.ts';
 export { formatCheckTable, type FormatCheckTableParameters } from './formatCheckTable.ts';
+export { checkScenario, type CheckScenarioParameters, type CheckScenarioResult } from './checkScenario.ts';

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { PeaklabError } from '../errors.ts';
 import { backtestBaselineCommand } from './commands/backtestBaseline.ts';
 import { backtestForecastCommand } from './commands/backtestForecast.ts';
+import { checkCommand } from './commands/check.ts';
+import { compareCommand } from './commands/compare.ts';
 import { dataCommand } from './commands/dataCommand.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   program.addCommand(dataCommand());
   program.addCommand(reportCommand());
   program.addCommand(runCommand());
+  program.addCommand(compareCommand());
+  program.addCommand(checkCommand());
   return program;
 }
 

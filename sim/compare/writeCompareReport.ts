@@ -69,8 +69,8 @@ export function compareKpis({ columns }: { columns: readonly (readonly KpiRow[])
   const maps = columns.map((rows) => new Map(rows.map((r) => [r.id, r])));
   return order.map((row) => {
     const cells = maps.map((m) => m.get(row.id));
-    const values = cells.map((c) => (c?.value === undefined || c.value === null || !Number.isFinite(c.value) ? null : c.value));
     const round = (v: number) => Number(v.toFixed(Math.max(row.decimals, 6)));
+    const values = cells.map((c) => (c?.value === undefined || c.value === null || !Number.isFinite(c.value) ? null : round(c.value)));
     return {
       id: row.id,
       group: row.group,

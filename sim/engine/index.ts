@@ -11,6 +11,7 @@ export {
   CLAIM_HOUR,
   DAY_AHEAD_HOUR,
   packHours,
+  type BeforeSeason,
   type RunProgress,
   runSimulation,
   type RunSimulationParameters,

@@ -21,6 +21,7 @@ import {
   type ChainNode,
   consumerRegistryAbi,
   createTxEngine,
+  type DeploySystemResult,
   incentiveDistributorAbi,
   openNode,
   type TxEngine,
@@ -79,6 +80,20 @@ export interface RunSimulationParameters {
   tools?: Readonly<Record<string, string>>;
   /** For tests: the oracle posts `units` more for consumer `consumer` in its first paid event — the cross-check must fail the run. */
   faults?: { oraclePayoutDelta?: { consumer: number; units: bigint } };
+  /** Chain actions between setup and the season (`peaklab compare` puts a governance proposal through the Governor here). */
+  beforeSeason?: BeforeSeason;
+}
+
+/**
+ * A hook between chain setup and the season. Setup (and the chain's genesis) start `leadSeconds` earlier than
+ * usual to leave the hook room on the simulation clock; the system is deployed with `setupScenario`'s parameters
+ * (default: `scenario`), while the season runs with `scenario`. `apply` mines its blocks from `timestamp` on and
+ * returns the timestamp of its last block.
+ */
+export interface BeforeSeason {
+  leadSeconds: bigint;
+  setupScenario?: Scenario;
+  apply(context: { engine: TxEngine; system: DeploySystemResult; minter: ReturnType<typeof deriveActors>['deployer']; timestamp: bigint }): Promise<{ lastTimestamp: bigint }>;
 }
 
 export interface RunSimulationResult {
@@ -140,7 +155,7 @@ export async function runSimulation(parameters: RunSimulationParameters): Promis
     mode,
     rpcUrl: rpcUrl ?? scenario.chain.rpcUrl,
     hardfork: scenario.chain.hardfork,
-    genesisTimestamp: clock.secondsOf(genesisDay, 0) - 3600n,
+    genesisTimestamp: clock.secondsOf(genesisDay, 0) - 3600n - (parameters.beforeSeason?.leadSeconds ?? 0n),
   });
   onNode?.(node);
   try {
@@ -156,7 +171,7 @@ interface RunOnNodeParameters extends RunSimulationParameters {
   clock: ReturnType<typeof createSimClock>;
 }
 
-async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node, clock, onProgress = () => {}, tools = {}, faults, rpcUrl }: RunOnNodeParameters): Promise<RunSimulationResult> {
+async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node, clock, onProgress = () => {}, tools = {}, faults, rpcUrl, beforeSeason }: RunOnNodeParameters): Promise<RunSimulationResult> {
   const { population, days, periodOffset, method } = inputs;
   const n = population.count;
   const K = days.length;
@@ -193,14 +208,14 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   step(`derived ${n + U + scenario.utilities.regulators + 7} accounts`);
   const setup = await setupChain({
     engine,
-    scenario,
+    scenario: beforeSeason?.setupScenario ?? scenario,
     actors,
     population,
     utilityOf,
     utilityTokens,
     stressKw,
     emergencyKw,
-    timestamp: clock.secondsOf(days[periodOffset]!.epochDay - 3, 0),
+    timestamp: clock.secondsOf(days[periodOffset]!.epochDay - 3, 0) - (beforeSeason?.leadSeconds ?? 0n),
     budgetTokens: BUDGET_TOKENS,
     onStep: step,
   });
@@ -208,6 +223,10 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   const c = system.contracts;
   const addresses = system.addresses;
   let chainNow = setup.lastTimestamp;
+  if (beforeSeason !== undefined) {
+    ({ lastTimestamp: chainNow } = await beforeSeason.apply({ engine, system, minter: actors.deployer, timestamp: chainNow + blockTime }));
+    step('before the season: done');
+  }
   const at = (seconds: bigint): bigint => {
     chainNow = seconds > chainNow ? seconds : chainNow + 1n;
     return chainNow;
