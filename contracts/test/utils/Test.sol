@@ -11,8 +11,15 @@ abstract contract Test {
 
     bool public IS_TEST = true;
 
+    /// @notice forge's invariant selector filter: fuzz only `selectors` of `addr`.
+    struct FuzzSelector {
+        address addr;
+        bytes4[] selectors;
+    }
+
     address[] private _targetContracts;
     address[] private _excludeSenders;
+    FuzzSelector[] private _targetSelectors;
 
     error AssertionFailed(string message);
 
@@ -22,6 +29,14 @@ abstract contract Test {
 
     function excludeSenders() public view returns (address[] memory) {
         return _excludeSenders;
+    }
+
+    function targetSelectors() public view returns (FuzzSelector[] memory) {
+        return _targetSelectors;
+    }
+
+    function targetSelector(FuzzSelector memory selector) internal {
+        _targetSelectors.push(selector);
     }
 
     function targetContract(address target) internal {
