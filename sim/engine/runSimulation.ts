@@ -24,6 +24,7 @@ import {
   type DeploySystemResult,
   incentiveDistributorAbi,
   openNode,
+  rpcCall,
   type TxEngine,
   writeCall,
 } from '../chain/index.ts';
@@ -158,6 +159,7 @@ export async function runSimulation(parameters: RunSimulationParameters): Promis
     genesisTimestamp: clock.secondsOf(genesisDay, 0) - 3600n - (parameters.beforeSeason?.leadSeconds ?? 0n),
   });
   onNode?.(node);
+  if (node.pid !== undefined) onProgress({ phase: 'setup', message: `embedded anvil (pid ${node.pid}) at ${node.rpcUrl}` });
   try {
     return await runOnNode({ ...parameters, inputs, node, clock });
   } finally {
@@ -185,6 +187,15 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   const gwei = BigInt(Math.round(scenario.chain.gasPriceGwei * 1e9));
   const engine: TxEngine = createTxEngine({ node, fees: { maxFeePerGas: gwei, maxPriorityFeePerGas: gwei } });
   const step = (message: string) => onProgress({ phase: 'setup', message });
+  // Chain time = simulation time + a whole number of weeks when the node's clock is already past the simulated
+  // season (an existing node given with --rpc-url): hour of the week, and so availability, is preserved.
+  const latest = await rpcCall<{ timestamp: Hex }>({ rpcUrl: node.rpcUrl, method: 'eth_getBlockByNumber', params: ['latest', false], doing: 'reading the node clock', diagnose: node.diagnose });
+  const firstSimSeconds = clock.secondsOf(days[periodOffset]!.epochDay - 3, 0) - (beforeSeason?.leadSeconds ?? 0n);
+  const WEEK_S = 7n * DAY_S;
+  const chainOffset = BigInt(latest.timestamp) >= firstSimSeconds ? ((BigInt(latest.timestamp) - firstSimSeconds) / WEEK_S + 1n) * WEEK_S : 0n;
+  const offsetDays = Number(chainOffset / DAY_S);
+  const chainSeconds = (epochDay: number, hour: number): bigint => clock.secondsOf(epochDay, hour) + chainOffset;
+  if (chainOffset > 0n) inputs.notes.push(`the node's clock was past the season: chain time = simulation time + ${offsetDays} days`);
 
   // Trigger thresholds on chain: the stress/emergency levels at the period start, in population kW.
   const sysFrame = inputs.system;
@@ -215,7 +226,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     utilityTokens,
     stressKw,
     emergencyKw,
-    timestamp: clock.secondsOf(days[periodOffset]!.epochDay - 3, 0) - (beforeSeason?.leadSeconds ?? 0n),
+    timestamp: chainSeconds(days[periodOffset]!.epochDay - 3, 0) - (beforeSeason?.leadSeconds ?? 0n),
     budgetTokens: BUDGET_TOKENS,
     onStep: step,
   });
@@ -319,8 +330,8 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     const utcDay = Math.floor(clock.instantOf(target.epochDay, 12) / 86_400_000);
     const kw = Array.from({ length: 24 }, (_, h) => Math.max(1, Math.min((1 << 21) - 1, Math.round(at48(utcDay * 86_400_000 + h * HOUR_MS) * inputs.kwPerSystemUnit) || 1)));
     const packed = packHours(kw);
-    const commitAt = clock.secondsOf(days[k]!.epochDay, DAY_AHEAD_HOUR);
-    await exec([writeCall({ account: actors.forecaster, contract: c.loadForecast, functionName: 'commitForecast', args: [REGION, utcDay, modelId, packed], gas: GAS.admin })], commitAt);
+    const commitAt = chainSeconds(days[k]!.epochDay, DAY_AHEAD_HOUR);
+    await exec([writeCall({ account: actors.forecaster, contract: c.loadForecast, functionName: 'commitForecast', args: [REGION, utcDay + offsetDays, modelId, packed], gas: GAS.admin })], commitAt);
     pendingActuals.push(utcDay);
 
     if (p < 0) return;
@@ -331,7 +342,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     if (event === null) return;
     calledThisSeason += 1;
     agentEventId += 1;
-    const startSeconds = clock.secondsOf(target.epochDay, event.startHour);
+    const startSeconds = chainSeconds(target.epochDay, event.startHour);
     const createAt = startSeconds - BigInt(Math.round(event.noticeHours * 3600));
     const tierNumber = TIERS.indexOf(event.tier) + 1;
     const forecastPeakKw = (trig.metric === 'percentOfPeak' ? event.forecastPeak * inputs.kwPerSystemUnit : event.forecastPeak);
@@ -363,7 +374,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     const stored = await Promise.all(chainEvents.map((e) => c.reductionRequests.read.getEvent([e.eventId])));
     stored.forEach((s, u) => (chainEvents[u]!.stressBps = s.stressBps));
     // Consumers decide (statuses do not depend on the day's loads; the state carries fatigue from earlier events).
-    const utcOffsetHours = clock.utcOffsetHours(Number(startSeconds) * 1000);
+    const utcOffsetHours = clock.utcOffsetHours(clock.instantOf(target.epochDay, event.startHour));
     const decided = respondToEvent({
       population,
       loads: zeros,
@@ -445,7 +456,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   // ----------------------------------------------------------------------------------------- settlement
   const settle = async (dayIndex: number, vee: ValidateReadsResult, baseLoads: Float64Array | undefined): Promise<void> => {
     const dr = drDays.get(dayIndex);
-    const settleAt = clock.secondsOf(days[dayIndex]!.epochDay + 1, SETTLE_HOUR);
+    const settleAt = chainSeconds(days[dayIndex]!.epochDay + 1, SETTLE_HOUR);
     if (dr !== undefined) {
       const windowDays = days.slice(dayIndex - window.days + 1, dayIndex + 1);
       const frameStart = clock.instantOf(windowDays[0]!.epochDay, 0);
@@ -572,14 +583,14 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     await postRoots(settleAt, false, days[dayIndex]!);
     // Actual load of the UTC days that have ended (scores the forecaster on chain).
     const actuals: Call[] = [];
-    while (pendingActuals.length > 0 && BigInt(pendingActuals[0]! + 1) * DAY_S <= settleAt && pendingActuals[0]! * 86_400_000 + 24 * HOUR_MS <= clock.instantOf(days[dayIndex]!.epochDay + 1, 0)) {
+    while (pendingActuals.length > 0 && BigInt(pendingActuals[0]! + 1 + offsetDays) * DAY_S <= settleAt && pendingActuals[0]! * 86_400_000 + 24 * HOUR_MS <= clock.instantOf(days[dayIndex]!.epochDay + 1, 0)) {
       const utcDay = pendingActuals.shift()!;
       const kw = Array.from({ length: 24 }, (_, h) => {
         const slot = slotOfInstant(utcDay * 86_400_000 + h * HOUR_MS);
         const v = slot === undefined ? 1 : drAgg[slot]!;
         return Math.max(1, Math.min((1 << 21) - 1, Math.round(v)));
       });
-      actuals.push(writeCall({ account: actors.oracle, contract: c.loadForecast, functionName: 'postActuals', args: [REGION, utcDay, packHours(kw)], gas: GAS.admin }));
+      actuals.push(writeCall({ account: actors.oracle, contract: c.loadForecast, functionName: 'postActuals', args: [REGION, utcDay + offsetDays, packHours(kw)], gas: GAS.admin }));
     }
     await exec(actuals, settleAt);
   };
@@ -614,7 +625,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
 
   // ----------------------------------------------------------------------------------------- claims
   const claims = async (k: number): Promise<void> => {
-    const when = clock.secondsOf(days[k]!.epochDay, CLAIM_HOUR);
+    const when = chainSeconds(days[k]!.epochDay, CLAIM_HOUR);
     const calls: Call[] = [];
     for (let u = 0; u < U; u++) {
       const list = posted.get(programId(u)) ?? [];
@@ -734,7 +745,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     if (p >= 0) onProgress({ phase: 'day', message: `${day.date}${dr ? ` event ${dr.chainEvents.map((e) => e.eventId).join(',')} (${dr.tier}, ${dr.startHour}:00 +${dr.durationHours} h)` : ''}`, day: p + 1, days: periodDays });
   }
   if (previous !== undefined) await settle(previous.dayIndex, previous.vee, previous.baseLoads);
-  await postRoots(clock.secondsOf(days[K - 1]!.epochDay + 1, 1), true, days[K - 1]!);
+  await postRoots(chainSeconds(days[K - 1]!.epochDay + 1, 1), true, days[K - 1]!);
   onProgress({ phase: 'finish', message: 'cross-checking entitlements against the chain' });
 
   // ----------------------------------------------------------------------------------------- cross-check
