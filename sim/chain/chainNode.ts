@@ -12,6 +12,8 @@ export interface ChainNode {
   readonly mode: 'embedded' | 'rpc';
   /** Chain id the node reports. */
   readonly chainId: number;
+  /** The node's `web3_clientVersion` (e.g. "anvil/v1.7.1"), for run manifests. */
+  readonly clientVersion: string;
   /** Process id of the embedded anvil; undefined for an existing node. */
   readonly pid: number | undefined;
   /** Why the node may have stopped answering (exit code/signal and last stderr lines), when known. */

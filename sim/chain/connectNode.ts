@@ -39,10 +39,12 @@ export async function connectNode({ rpcUrl, chainId }: ConnectNodeParameters): P
       hint: 'Point --rpc-url at the right node or change the scenario chain id.',
     });
   }
+  const clientVersion = await rpcCall<string>({ rpcUrl, method: 'web3_clientVersion', doing: 'reading the node version' });
   return {
     rpcUrl,
     mode: 'rpc',
     chainId: answered,
+    clientVersion,
     pid: undefined,
     diagnose: () => undefined,
     stop: async () => {},

@@ -64,6 +64,7 @@ describe('startAnvil', () => {
       expect(node.mode).toBe('embedded');
       expect(node.rpcUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(node.pid).toBeTypeOf('number');
+      expect(node.clientVersion).toMatch(/^anvil\/v\d+\.\d+\.\d+/);
       expect(Number(await rpcCall<string>({ rpcUrl: node.rpcUrl, method: 'eth_chainId', doing: 'test' }))).toBe(4242);
       expect(await rpcCall<boolean>({ rpcUrl: node.rpcUrl, method: 'anvil_getAutomine', doing: 'test' })).toBe(false);
       expect(isAlive(node.pid as number)).toBe(true);
@@ -142,7 +143,7 @@ describe('connectNode / openNode', () => {
     const node = await startAnvil({ hardfork: 'cancun', chainId: 777 });
     try {
       const connected = await openNode({ mode: 'rpc', rpcUrl: node.rpcUrl, hardfork: 'cancun' });
-      expect(connected).toMatchObject({ mode: 'rpc', rpcUrl: node.rpcUrl, chainId: 777, pid: undefined });
+      expect(connected).toMatchObject({ mode: 'rpc', rpcUrl: node.rpcUrl, chainId: 777, pid: undefined, clientVersion: node.clientVersion });
       await connected.stop();
       expect(isAlive(node.pid as number)).toBe(true); // never stops someone else's node
       await expect(connectNode({ rpcUrl: node.rpcUrl, chainId: 1 })).rejects.toThrow(/runs chain 777, not 1/);

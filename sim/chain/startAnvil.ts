@@ -261,5 +261,6 @@ async function launch({ binary, args, port, chainId, startTimeoutMs }: LaunchPar
     }
   }
 
-  return { rpcUrl, mode: 'embedded', chainId, pid: child.pid, diagnose, stop };
+  const clientVersion = await rpcCall<string>({ rpcUrl, method: 'web3_clientVersion', doing: 'reading the anvil version', diagnose });
+  return { rpcUrl, mode: 'embedded', chainId, clientVersion, pid: child.pid, diagnose, stop };
 }
