@@ -93,6 +93,32 @@ describe('createTxEngine', () => {
     expect(small.ledger.entries()).toHaveLength(250);
   });
 
+  it('picks gas limits: a call gas, then gasLimits, then the first estimate of the function (reused)', async () => {
+    const policy = createTxEngine({ node, fees: FEES, registry: engine.registry, gasLimits: { 'GridToken.approve': 77_777n } });
+    const [a, b, c] = senders.slice(20, 23);
+    const { txs } = await policy.prepare({
+      calls: [
+        writeCall({ account: a, contract: token, functionName: 'approve', args: [deployer.address, 1n] }),
+        writeCall({ account: a, contract: token, functionName: 'transfer', args: [b.address, 1n] }),
+        writeCall({ account: b, contract: token, functionName: 'transfer', args: [c.address, 2n] }),
+        writeCall({ account: c, contract: token, functionName: 'transfer', args: [a.address, 3n], gas: 99_000n }),
+      ],
+    });
+    const estimate = await engine.client.estimateGas({
+      account: a.address,
+      to: token.address,
+      data: txs[1].data,
+    });
+    expect(txs.map((tx) => tx.gas)).toEqual([77_777n, (estimate * 13_000n) / 10_000n + 30_000n, (estimate * 13_000n) / 10_000n + 30_000n, 99_000n]);
+    expect(txs.map((tx) => tx.nonce)).toEqual([1, 2, 1, 1]);
+    // with policy 'estimate' each call is estimated on its own
+    const each = createTxEngine({ node, fees: FEES, registry: engine.registry, gasPolicy: 'estimate', estimateHeadroom: 0n, estimateMarginBps: 10_000n });
+    const { txs: estimated } = await each.prepare({
+      calls: [writeCall({ account: b, contract: token, functionName: 'transfer', args: [c.address, 2n] })],
+    });
+    expect(estimated[0].gas).toBe(await engine.client.estimateGas({ account: b.address, to: token.address, data: estimated[0].data }));
+  });
+
   it('keeps nonces per sender across batches and pays the scenario fee', async () => {
     const s = senders[3];
     const calls = [0, 1, 2].map((k) =>
