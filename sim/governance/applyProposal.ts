@@ -80,7 +80,7 @@ export function proposalDescription({ title, description }: { title: string; des
 export async function applyProposal({ engine, system, proposal, voters, minter, clock }: ApplyProposalParameters): Promise<ApplyProposalResult> {
   const step = clock.blockTimeSeconds ?? 12n;
   const flow = governorFlow({ engine, system });
-  const { governor, timelock } = system.contracts;
+  const { governor } = system.contracts;
   const { actions, expected, signalOnly } = await proposalActions({ system, proposal });
   const description = proposalDescription(proposal);
   const core = { actions, description };
@@ -105,11 +105,13 @@ export async function applyProposal({ engine, system, proposal, voters, minter, 
   const tally = await flow.tally({ proposalId, timestamp: tallied });
   const timeline: GovernanceTimeline = { seated, proposed, snapshot: BigInt(snapshot), voted, deadline: BigInt(deadline), tallied, queued: null, eta: null, executed: null };
   const base = { proposalId, tally, turnout: { voted: votes, holders: voters.filter((v) => v.stake > 0n).length }, description, actions, signalOnly };
-  const gasOf = () =>
-    engine.ledger
+  const gasOf = () => {
+    const ours = new Set(flow.transactions());
+    return engine.ledger
       .entries()
-      .filter((e) => new Set(flow.transactions()).has(e.txHash))
+      .filter((e) => ours.has(e.txHash))
       .reduce((sum, e) => sum + e.gasUsed, 0n);
+  };
 
   if (tally.state === 'Defeated') {
     return { ...base, status: 'defeated', state: tally.state, readBack: [], timeline, gasUsed: gasOf(), endTimestamp: tallied };
@@ -122,12 +124,11 @@ export async function applyProposal({ engine, system, proposal, voters, minter, 
   }
   const queued = tallied + step;
   const eta = await flow.queue({ core, account: proposer.account, timestamp: queued });
-  const delay = await timelock.read.getMinDelay();
   const executed = eta > queued + step ? eta : queued + step;
   const state = await flow.execute({ core, account: proposer.account, timestamp: executed });
   Object.assign(timeline, { queued, eta, executed });
   if (state !== 'Executed') {
-    throw new ChainError(`Proposal ${proposalId} is ${state} after execute`, { details: `timelock delay ${delay} s`, hint: 'Internal: the Governor should report Executed.' });
+    throw new ChainError(`Proposal ${proposalId} is ${state} after execute`, { details: `eta ${eta}, executed at ${executed}`, hint: 'Internal: the Governor should report Executed.' });
   }
   const readBack = await readBackChanges({ system, expected });
   const wrong = readBack.filter((r) => r.actual !== r.expected);
