@@ -17,7 +17,7 @@ import {
   utilityRegistryAbi,
   writeCall,
 } from '../chain/index.ts';
-import { ChainError } from '../errors.ts';
+import { ChainError, UsageError } from '../errors.ts';
 import { type Scenario, TIERS, TOKEN_DECIMALS, type TokenSymbol } from '../scenario/index.ts';
 import { toUnits } from './toUnits.ts';
 
@@ -147,6 +147,15 @@ export async function setupChain({
   await fundAccounts({ node, addresses: actors.consumers.map((a) => a.address), balance: 100n * ETH });
   onStep('funded accounts');
 
+  for (const name of TIERS) {
+    const bps = program.tiers[name].incentiveMultiplierBps;
+    if (bps > 0xffff) {
+      throw new UsageError(`program.tiers.${name}.incentiveMultiplierBps ${bps} does not fit the contract's uint16`, {
+        details: 'ReductionRequests stores tier multipliers as uint16 and accepts at most MAX_MULTIPLIER_BPS (60000, ×6)',
+        hint: `Lower program.tiers.${name}.incentiveMultiplierBps to 60000 or less.`,
+      });
+    }
+  }
   const bondSymbol = u.bond.token;
   const bondUnits = toUnits(u.bond.amount, TOKEN_DECIMALS[bondSymbol]);
   const maxKw = (1 << 21) - 1;

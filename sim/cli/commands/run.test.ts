@@ -78,8 +78,7 @@ describe('peaklab run (CLI)', () => {
     const run = cli(['run', join(projectRoot, 'sim', 'engine', 'fixtures', 'unsupported-tier.yaml'), '--out', out, '--data', subsetsDir]);
     const [, pid] = await run.waitFor(/embedded anvil \(pid (\d+)\)/);
     expect(await run.exited).toBe(1);
-    expect(run.output()).toMatch(/peaklab: .*reverted/);
-    expect(run.output()).toMatch(/InvalidTierParams|FailedCall|TimelockController/);
+    expect(run.output()).toMatch(/peaklab: TimelockController.executeBatch .*revert.* InvalidTierParams\(1, 14400, 65000\)/);
     expect(await eventually(() => !alive(Number(pid)))).toBe(true);
     expect(existsSync(out)).toBe(false);
     expect(leftovers(out)).toEqual([]);
