@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { type Address, parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChainError } from '../errors.ts';
@@ -204,6 +205,39 @@ describe('createTxEngine', () => {
     expect(estimated).toBeInstanceOf(TxRevertError);
     expect((estimated as TxRevertError).errorName).toBe('ERC20InsufficientBalance');
     expect((estimated as TxRevertError).shortMessage).toMatch(/would revert \(gas estimate\)/);
+  });
+
+  it('decodes reverts through debug_traceTransaction on a node without the trace_ namespace', async () => {
+    // a proxy in front of anvil that answers trace_* with "method not found"
+    const proxy = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', async () => {
+        const calls = JSON.parse(body) as { id: number; method: string }[];
+        const refused = calls.filter((c) => c.method.startsWith('trace_'));
+        const forwarded = calls.filter((c) => !c.method.startsWith('trace_'));
+        const answers = forwarded.length === 0 ? [] : ((await (await fetch(node.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forwarded) })).json()) as unknown[]);
+        const errors = refused.map((c) => ({ jsonrpc: '2.0', id: c.id, error: { code: -32601, message: 'Method not found' } }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([...answers, ...errors]));
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = proxy.address();
+      const rpcUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const viaProxy = createTxEngine({ node: { ...node, rpcUrl }, fees: FEES, registry: engine.registry });
+      const account = deriveAccount({ seed: 11, kind: 'proxied', id: 0 });
+      await fundAccounts({ node, addresses: [account.address], balance: parseEther('1') });
+      const { results } = await viaProxy.execute({
+        calls: [writeCall({ account, contract: token, functionName: 'transfer', args: [deployer.address, 1n], gas: 100_000n })],
+        timestamp: nextBlockTime(),
+        onRevert: 'return',
+      });
+      expect(results[0].error?.errorName).toBe('ERC20InsufficientBalance');
+      expect(results[0].error?.errorArgs).toEqual([account.address, 0n, 1n]);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it('reports a transaction that ran out of gas', async () => {

@@ -211,7 +211,7 @@ export function createTxEngine({
       (context.gas !== undefined && context.gasUsed !== undefined && context.gasUsed >= context.gas);
     const reason = outOfGas ? `ran out of gas (limit ${context.gas})` : `reverted with ${decoded.text}`;
     const parts = [
-      `contract: ${label.contract}${context.to ? ` at ${context.to}` : ''}`,
+      `contract: ${label.contract}${context.to && context.to !== label.contract ? ` at ${context.to}` : ''}`,
       `function: ${label.function}`,
       `from: ${context.from}`,
       context.hash ? `tx: ${context.hash}` : undefined,
@@ -383,6 +383,41 @@ export function createTxEngine({
     }
   };
 
+  /**
+   * Revert data of mined transactions. `trace_transaction` reads the traces anvil recorded while mining (≈0.1 ms
+   * each); `debug_traceTransaction` re-executes the block up to the transaction (≈30 ms each in a 256-tx block),
+   * so it is only the fallback for nodes without the trace_ namespace.
+   */
+  const revertFrames = async (hashes: readonly Hash[]): Promise<{ output: Hex | undefined; error: string | undefined }[]> => {
+    if (hashes.length === 0) return [];
+    const parity = await batch(
+      hashes.map((hash) => ({ method: 'trace_transaction', params: [hash] })),
+      `reading the traces of ${hashes.length} reverted transactions`,
+    );
+    const frames = parity.map((outcome) => {
+      if (!outcome.ok || !Array.isArray(outcome.result) || outcome.result.length === 0) return undefined;
+      const traces = outcome.result as { traceAddress?: number[]; error?: string; result?: { output?: Hex } | null }[];
+      const top = traces.find((trace) => (trace.traceAddress ?? []).length === 0) ?? traces[0];
+      return { output: top.result?.output, error: top.error };
+    });
+    const missing = frames.flatMap((frame, i) => (frame === undefined ? [i] : []));
+    if (missing.length > 0) {
+      const debug = await batch(
+        missing.map((i) => ({
+          method: 'debug_traceTransaction',
+          params: [hashes[i], { tracer: 'callTracer', tracerConfig: { onlyTopCall: true } }],
+        })),
+        `tracing ${missing.length} reverted transactions`,
+      );
+      missing.forEach((i, j) => {
+        const outcome = debug[j];
+        const frame = outcome.ok ? (outcome.result as { output?: Hex; error?: string }) : undefined;
+        frames[i] = { output: frame?.output, error: frame?.error ?? (outcome.ok ? undefined : outcome.error.message) };
+      });
+    }
+    return frames as { output: Hex | undefined; error: string | undefined }[];
+  };
+
   const mine: TxEngine['mine'] = async ({ timestamp }) => {
     const doing = `mining a block at timestamp ${timestamp}`;
     const [set] = await batch([{ method: 'evm_setNextBlockTimestamp', params: [numberToHex(timestamp)] }], doing);
@@ -433,28 +468,17 @@ export function createTxEngine({
     }
     for (const { tx } of ours) sequence.delete(tx.hash);
     const failed = ours.filter(({ receipt }) => receipt.status !== 'success');
-    const traces =
-      failed.length === 0
-        ? []
-        : await batch(
-            failed.map(({ tx }) => ({
-              method: 'debug_traceTransaction',
-              params: [tx.hash, { tracer: 'callTracer', tracerConfig: { onlyTopCall: true } }],
-            })),
-            `tracing ${failed.length} reverted transactions`,
-          );
+    const frames = await revertFrames(failed.map(({ tx }) => tx.hash));
     const errors = new Map<Hash, TxRevertError>();
     failed.forEach(({ tx, receipt }, i) => {
-      const trace = traces[i];
-      const frame = trace.ok ? (trace.result as { output?: Hex; error?: string }) : undefined;
       errors.set(
         tx.hash,
         revertError(
           'reverted:',
           tx.label,
           { to: tx.to, from: tx.from, hash: tx.hash, block: blockNumber, gas: tx.gas, gasUsed: receipt.gasUsed },
-          frame?.output,
-          frame?.error ?? (trace.ok ? undefined : trace.error.message),
+          frames[i].output,
+          frames[i].error,
         ),
       );
     });
