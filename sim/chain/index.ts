@@ -16,6 +16,7 @@ export {
   type RpcRequest,
 } from './rpcBatch.ts';
 export { deriveAccount, type DeriveAccountParameters, type DeriveAccountResult } from './deriveAccount.ts';
+export { localAccount, type LocalAccountParameters, type LocalAccountResult } from './localAccount.ts';
 export { fundAccounts, type FundAccountsParameters, type FundAccountsResult } from './fundAccounts.ts';
 export { type Call, type CallTarget, writeCall, type WriteCallParameters } from './writeCall.ts';
 export { deployCall, type DeployCallParameters } from './deployCall.ts';
@@ -27,7 +28,7 @@ export {
   type CreateContractRegistryParameters,
   type RegisterContractParameters,
 } from './contractRegistry.ts';
-export { decodeRevert, type DecodeRevertParameters, type DecodeRevertResult, formatValue } from './decodeRevert.ts';
+export { decodeRevert, type DecodeRevertParameters, type DecodeRevertResult } from './decodeRevert.ts';
 export { TxRevertError, type TxRevertErrorParameters } from './txRevertError.ts';
 export { createGasLedger, GAS_CSV_HEADER, type GasEntry, type GasLedger, type GasSummary, type GasTotal } from './gasLedger.ts';
 export {
@@ -37,6 +38,7 @@ export {
   type ExecuteResult,
   type MineResult,
   type PreparedTx,
+  type SettleParameters,
   type TxEngine,
   type TxFees,
   type TxResult,
