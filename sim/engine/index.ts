@@ -11,6 +11,8 @@ export {
   CLAIM_HOUR,
   DAY_AHEAD_HOUR,
   packHours,
+  resultsCommitment,
+  type ResultsCommitmentParameters,
   type BeforeSeason,
   type RunProgress,
   runSimulation,

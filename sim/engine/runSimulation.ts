@@ -1,5 +1,4 @@
-import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { type Address, type Hex, parseSignature } from 'viem';
+import { type Address, type Hex, hexToBytes, keccak256, parseSignature } from 'viem';
 import {
   consumerLoadsForDay,
   counterUniform,
@@ -518,15 +517,18 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
         // Payouts: the TypeScript mirror, and the oracle's leaves from the on-chain reference quotePayout.
         const terms = { rate: e.rate, tierMultiplierBps: BigInt(program.tiers[dr.tier].incentiveMultiplierBps), stressBps: BigInt(e.stressBps) };
         const mirrorPay = e.committed.map((_, j) => quotePayout({ terms, rules, deliveredWh: delivered[j]!, committedWh: committedWh[j]! }).amount);
+        // (a consumer that delivered nothing is owed nothing: the rule multiplies by deliveredWh, so it is not quoted)
+        const quotedIndex = e.committed.map((_, j) => j).filter((j) => delivered[j]! > 0n);
         const quoted = await ethCalls({
           engine,
           abi: incentiveDistributorAbi,
           address: addresses.incentiveDistributor,
           functionName: 'quotePayout',
-          args: e.committed.map((_, j) => [e.eventId, delivered[j]!, committedWh[j]!]),
+          args: quotedIndex.map((j) => [e.eventId, delivered[j]!, committedWh[j]!]),
           doing: `quoting event ${e.eventId}'s payouts`,
         });
-        const oraclePay = quoted.map((q) => q as bigint);
+        const oraclePay = e.committed.map(() => 0n);
+        quotedIndex.forEach((j, q) => (oraclePay[j] = quoted[q] as bigint));
         if (faults?.oraclePayoutDelta !== undefined && firstPaid) {
           const j = e.committed.indexOf(faults.oraclePayoutDelta.consumer);
           if (j >= 0 && oraclePay[j]! > 0n) {
@@ -536,9 +538,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
         }
         const participants = outcomes.filter((o) => o > 0).length;
         const deliveredWhTotal = delivered.reduce((a, b) => a + b, 0n);
-        const resultsRoot = e.committed.length === 0
-          ? (`0x${'00'.repeat(32)}` as Hex)
-          : (StandardMerkleTree.of(e.committed.map((i, j) => [actors.consumers[i]!.address, delivered[j]!, committedWh[j]!, outcomes[j]!]), ['address', 'uint256', 'uint256', 'uint16']).root as Hex);
+        const resultsRoot = resultsCommitment({ accounts: e.committed.map((i) => actors.consumers[i]!.address), delivered, committed: committedWh, outcomes });
         const calls: Call[] = [
           writeCall({ account: actors.oracle, contract: c.reductionRequests, functionName: 'postResults', args: [e.eventId, deliveredWhTotal, participants, resultsRoot], gas: GAS.admin }),
         ];
@@ -859,4 +859,35 @@ export function packHours(kw: readonly number[]): readonly [bigint, bigint] {
     words[Math.floor(h / 12)]! |= BigInt(v) << BigInt((h % 12) * 21);
   });
   return [words[0]!, words[1]!] as const;
+}
+
+export interface ResultsCommitmentParameters {
+  accounts: readonly Address[];
+  delivered: readonly bigint[];
+  committed: readonly bigint[];
+  outcomes: readonly number[];
+}
+
+/**
+ * The `resultsRoot` an event's results are posted with: keccak256 over the consumers' verified results in
+ * registry order, each row `account (20 bytes) ‖ deliveredWh (16) ‖ committedWh (16) ‖ outcomeBps (2)` — one hash
+ * over 54-byte rows, so anyone holding the published results file can recompute it.
+ */
+export function resultsCommitment({ accounts, delivered, committed, outcomes }: ResultsCommitmentParameters): Hex {
+  const row = 54;
+  const bytes = new Uint8Array(accounts.length * row);
+  const put = (value: bigint, at: number, width: number) => {
+    for (let b = width - 1; b >= 0; b--) {
+      bytes[at + b] = Number(value & 0xffn);
+      value >>= 8n;
+    }
+  };
+  accounts.forEach((account, j) => {
+    const at = j * row;
+    bytes.set(hexToBytes(account), at);
+    put(delivered[j]!, at + 20, 16);
+    put(committed[j]!, at + 36, 16);
+    put(BigInt(outcomes[j]!), at + 52, 2);
+  });
+  return keccak256(bytes);
 }
