@@ -8,7 +8,7 @@ const steps = [
   ['system packages (z3, chromium, jupyter)', 'bash', ['scripts/setup-system.sh', 'chromium', 'notebooks']],
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['vitest', 'npx', ['vitest', 'run']],
-  ['regression check (quickstart vs reports/golden)', 'npx', ['peaklab', 'check', 'scenarios/quickstart.yaml', '--golden', 'reports/golden/', '--quiet']],
+  ['regression check (quickstart vs reports/golden)', 'npx', ['peaklab', 'check', 'scenarios/quickstart.yaml', '--golden', 'reports/golden/', '--data', 'datasets/subsets', '--quiet']],
   ['forge build', 'npx', ['forge', 'build']],
   ['forge test', 'npx', ['forge', 'test'], ci ? { FOUNDRY_PROFILE: 'ci' } : {}],
   ['gas snapshot check', 'npm', ['run', '--silent', 'gas:check']],
