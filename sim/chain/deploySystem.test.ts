@@ -1,10 +1,10 @@
-import { type Address, parseEther, zeroAddress } from 'viem';
+import { type Address, encodeFunctionData, parseEther, zeroAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { ChainError } from '../errors.ts';
 import { deploySystem, type DeploySystemResult, defaultSystemSettings, type SystemActors } from './deploySystem.ts';
 import { deriveAccount } from './deriveAccount.ts';
 import { fundAccounts } from './fundAccounts.ts';
-import { contractArtifacts } from './generated/abis.ts';
+import { contractArtifacts, utilityRegistryAbi } from './generated/abis.ts';
 import { startAnvil } from './startAnvil.ts';
 import { createTxEngine, type TxEngine } from './txEngine.ts';
 import { writeCall } from './writeCall.ts';
@@ -41,6 +41,10 @@ const deployOnFreshChain = async <T>(
       actors,
       timestamp: T0 + 12n,
       settings: { thresholds: [{ region: 1, stressKw: 1000, emergencyKw: 1500 }, { region: 2, stressKw: 500, emergencyKw: 900 }] },
+      // a further governed parameter, set by the timelock in the same wiring batch
+      governanceOps: (a) => [
+        { target: a.utilityRegistry, data: encodeFunctionData({ abi: utilityRegistryAbi, functionName: 'setApprovalPeriod', args: [400n * 86_400n] }) },
+      ],
       mints: [
         { token: 'GridToken', to: utility.address, amount: 5000n * 10n ** 18n },
         { token: 'StableToken', to: utility.address, amount: 10n ** 9n },
@@ -109,6 +113,7 @@ describe('deploySystem', () => {
       expect(await c.stableToken.read.balanceOf([utility.address])).toBe(10n ** 9n);
       // parameters reached the contracts
       expect((await c.utilityRegistry.read.config()).minBond).toBe(defaultSystemSettings.minBond);
+      expect((await c.utilityRegistry.read.config()).approvalPeriod).toBe(400n * 86_400n); // governanceOps
       expect(await c.incentiveDistributor.read.isAcceptedToken([a.stableToken])).toBe(true);
 
       // manifest: proxies are ERC1967Proxy code, implementations their artifact (immutables aside)
