@@ -27,6 +27,8 @@ export interface EventRecord {
   peakReductionKw: number;
   payoutByToken: Record<string, string>;
   readsRejected: number;
+  /** Rejected event reads of committed consumers by VEE reason (why they earned nothing for those intervals). */
+  readsRejectedByReason: Record<string, number>;
   alert: boolean;
   gas: Record<string, { calls: number; gas: number }>;
 }

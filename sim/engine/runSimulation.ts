@@ -11,6 +11,7 @@ import {
   respondToEvent,
   type SimDay,
   validateReads,
+  VEE_REASON_NAMES,
   VEE_STATUS,
   type ValidateReadsResult,
 } from '../agents/index.ts';
@@ -28,7 +29,7 @@ import {
   writeCall,
 } from '../chain/index.ts';
 import { openHistory } from '../data/index.ts';
-import { ChainError, PayoutRuleError } from '../errors.ts';
+import { ChainError, PayoutRuleError, UsageError } from '../errors.ts';
 import { createModels } from '../forecast/index.ts';
 import { crossCheck, CumulativeLedger, type EntitlementTreeResult, quotePayout, type PayoutRules } from '../incentives/index.ts';
 import { type Scenario, TIERS, TOKEN_DECIMALS, TOKENS, type TokenSymbol } from '../scenario/index.ts';
@@ -147,6 +148,12 @@ interface PostedRoot {
 export async function runSimulation(parameters: RunSimulationParameters): Promise<RunSimulationResult> {
   const { scenario, scenarioPath, rpcUrl, data, env, onProgress = () => {}, onNode } = parameters;
   const step = (message: string) => onProgress({ phase: 'setup', message });
+  if (scenario.period.interval !== '1h') {
+    throw new UsageError(`period.interval ${scenario.period.interval} is not supported by the simulator yet`, {
+      details: `scenario ${scenario.name}: the engine settles hourly reads (baselines and LoadForecast are hourly)`,
+      hint: 'Use period.interval: 1h.',
+    });
+  }
   const inputs = await loadInputs({ scenario, scenarioPath, data, env, onStep: step });
   const mode = rpcUrl !== undefined ? 'rpc' : scenario.chain.mode;
   const clock = createSimClock({ timezone: scenario.period.timezone });
@@ -473,6 +480,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
         let deliveredKwhTotal = 0;
         let baselineKwhTotal = 0;
         let rejectedInEvent = 0;
+        const rejectedByReason = new Map<string, number>();
         for (const i of e.committed) {
           const b = computeBaselineDetailed({
             spec: method.spec,
@@ -495,6 +503,8 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
             truth += baseLoads === undefined ? 0 : baseLoads[i * 24 + t]!;
             if (vee.status[i * 24 + t] === VEE_STATUS.rejected) {
               rejectedInEvent += 1;
+              const why = VEE_REASON_NAMES[vee.reason[i * 24 + t]!]!;
+              rejectedByReason.set(why, (rejectedByReason.get(why) ?? 0) + 1);
               continue; // nothing is paid on a rejected read
             }
             sum += bh - vee.value[i * 24 + t]!;
@@ -573,6 +583,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
           record.deliveredKwh = deliveredKwhTotal;
           record.baselineKwh = baselineKwhTotal;
           record.readsRejected = rejectedInEvent;
+          record.readsRejectedByReason = Object.fromEntries([...rejectedByReason].sort(([a], [b]) => (a < b ? -1 : 1)));
           record.alert = deliveredWhTotal < targetWh;
           record.payoutByToken = { [e.token]: payMirror.reduce((a, b) => a + b.amount, 0n).toString() };
           record.gas = Object.fromEntries([...e.gas].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, v]) => [key, { calls: v.calls, gas: Number(v.gas) }]));
@@ -719,6 +730,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
           peakReductionKw: 0,
           payoutByToken: {},
           readsRejected: 0,
+          readsRejectedByReason: {},
           alert: false,
           gas: {},
         });
