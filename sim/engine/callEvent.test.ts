@@ -33,4 +33,13 @@ describe('callEvent', () => {
     expect(callEvent({ forecast: day, trailingPeak: Number.NaN, program: p, calledThisSeason: 0 }).event?.tier).toBe('tier2');
     expect(callEvent({ forecast: day, trailingPeak: Number.NaN, program: program({ trigger: { metric: 'kw', stress: 96, emergency: 200 } }), calledThisSeason: 0 }).event).toBeNull();
   });
+
+  it('starts no sooner than the tier’s minimum notice after the decision', () => {
+    // tier1 needs 24 h notice; deciding at 10:00 the day before (14 h before midnight) leaves windows from 10:00 on
+    const p = program({ tier: 'tier1', trigger: { stress: 80, emergency: 99 } });
+    const { event } = callEvent({ forecast: day, trailingPeak: 100, program: p, calledThisSeason: 0, hoursBeforeDay: 14 });
+    expect(event).toMatchObject({ tier: 'tier1', startHour: 14 });
+    const early = Float64Array.from({ length: 24 }, (_, h) => (h < 6 ? 95 : 60));
+    expect(callEvent({ forecast: early, trailingPeak: 100, program: p, calledThisSeason: 0, hoursBeforeDay: 14 }).event).toMatchObject({ startHour: 10 });
+  });
 });

@@ -9,6 +9,9 @@ export interface CallEventParameters {
   program: Pick<Program, 'events' | 'tiers'>;
   /** Events already called this season (calendar year of the target day). */
   calledThisSeason: number;
+  /** Hours between the decision and the target day's midnight: a window may not start sooner than the tier's
+   *  minimum notice after the decision. Default: no limit. */
+  hoursBeforeDay?: number;
 }
 
 export interface CalledEvent {
@@ -26,7 +29,7 @@ export interface CalledEvent {
 
 export interface CallEventResult {
   event: CalledEvent | null;
-  /** Why no event: 'below threshold' or 'season cap'. */
+  /** Why no event: 'below threshold', 'season cap' or 'notice' (no window starts late enough for the tier's notice). */
   reason: string | null;
 }
 
@@ -36,7 +39,7 @@ export interface CallEventResult {
  * `maxPerSeason` per calendar year. The window is the `durationHours` (capped by the tier's maxDuration) with
  * the highest forecast energy, the earliest such window on ties.
  */
-export function callEvent({ forecast, trailingPeak, program, calledThisSeason }: CallEventParameters): CallEventResult {
+export function callEvent({ forecast, trailingPeak, program, calledThisSeason, hoursBeforeDay = Number.POSITIVE_INFINITY }: CallEventParameters): CallEventResult {
   if (forecast.length !== 24) throw new UsageError(`callEvent: expected 24 forecast hours, got ${forecast.length}`, { hint: 'Pass one local day.' });
   const { trigger, tier: regular, noticeHours, durationHours, maxPerSeason } = program.events;
   const unit = trigger.metric === 'percentOfPeak' ? trailingPeak / 100 : 1;
@@ -49,15 +52,18 @@ export function callEvent({ forecast, trailingPeak, program, calledThisSeason }:
   const tier: TierName = peak >= emergency ? 'emergency' : regular;
   const rule = program.tiers[tier];
   const duration = Math.max(1, Math.floor(Math.min(durationHours, rule.maxDurationHours)));
-  let bestStart = 0;
+  const notice = Math.max(noticeHours, rule.minNoticeHours);
+  const earliest = Math.max(0, Math.ceil(rule.minNoticeHours - hoursBeforeDay));
+  if (earliest + duration > 24) return { event: null, reason: 'notice' };
+  let bestStart = earliest;
   let best = Number.NEGATIVE_INFINITY;
-  for (let s = 0; s + duration <= 24; s++) {
+  for (let s = earliest; s + duration <= 24; s++) {
     let sum = 0;
     for (let h = s; h < s + duration; h++) sum += forecast[h]!;
     if (sum > best) [best, bestStart] = [sum, s];
   }
   return {
-    event: { tier, startHour: bestStart, durationHours: duration, noticeHours: Math.max(noticeHours, rule.minNoticeHours), forecastPeak: peak, threshold: peak >= emergency ? emergency : stress },
+    event: { tier, startHour: bestStart, durationHours: duration, noticeHours: notice, forecastPeak: peak, threshold: peak >= emergency ? emergency : stress },
     reason: null,
   };
 }

@@ -344,7 +344,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     if (target.year !== seasonYear) [seasonYear, calledThisSeason] = [target.year, 0];
     const trailing = trailingPeakAt(decision);
     const forecastInUnit = trig.metric === 'percentOfPeak' ? local : Float64Array.from(local, (v) => v * inputs.kwPerSystemUnit);
-    const { event } = callEvent({ forecast: forecastInUnit, trailingPeak: trailing, program, calledThisSeason });
+    const { event } = callEvent({ forecast: forecastInUnit, trailingPeak: trailing, program, calledThisSeason, hoursBeforeDay: 24 - DAY_AHEAD_HOUR - 0.5 });
     if (event === null) return;
     calledThisSeason += 1;
     agentEventId += 1;
@@ -473,7 +473,8 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
         const columns = new Map<string, Float64Array>();
         for (const i of e.committed) columns.set(`c${i}`, window.series(i, dayIndex));
         const frame = windowFrame({ days: windowDays, start: frameStart, timezone: scenario.period.timezone, columns, temperatureC: temperature });
-        const history = openHistory({ frame, decisionTime: eventStart + dr.durationHours * HOUR_MS * 2, exogenous: ['temperature'] });
+        // settled after the event day: every read of the window is in (methods still read only what they declare)
+        const history = openHistory({ frame, decisionTime: frameStart + window.days * 24 * HOUR_MS, exogenous: ['temperature'] });
         const delivered: bigint[] = [];
         const committedWh: bigint[] = [];
         const outcomes: number[] = [];
