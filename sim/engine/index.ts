@@ -22,4 +22,3 @@ export {
 } from './runSimulation.ts';
 export { tmpDirOf, writeRunDirectory, type WriteRunDirectoryParameters } from './writeRunDirectory.ts';
 export { toUnits } from './toUnits.ts';
-export { executePipelined, type ExecutePipelinedParameters, type ExecutePipelinedResult } from './executePipelined.ts';

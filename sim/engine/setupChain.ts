@@ -19,7 +19,6 @@ import {
 } from '../chain/index.ts';
 import { ChainError, UsageError } from '../errors.ts';
 import { type Scenario, TIERS, TOKEN_DECIMALS, type TokenSymbol } from '../scenario/index.ts';
-import { executePipelined } from './executePipelined.ts';
 import { toUnits } from './toUnits.ts';
 
 /** Region id of the simulated grid on chain (one region; every utility's events are in it). */
@@ -345,9 +344,7 @@ export async function setupChain({
       }),
     );
   }
-  now += blockTime;
-  const { blocks } = await executePipelined({ engine, calls: own, timestamp: now });
-  now += BigInt(blocks.length - 1);
+  await run(own);
   const count = await c.consumerRegistry.read.consumerCount();
   if (count !== n) throw new ChainError(`ConsumerRegistry holds ${count} consumers, expected ${n}`, { hint: 'A registration batch was skipped; see gas.csv.' });
   onStep(`${n} consumers granted consent and set their preferences (${own.length} own transactions)`);
