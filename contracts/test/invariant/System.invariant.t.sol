@@ -10,8 +10,14 @@ import {IUtilityRegistry} from "../../src/interfaces/IUtilityRegistry.sol";
 
 /// @title SystemInvariantTest
 /// @notice Cross-contract safety of a Deployer-built system (proxies, governor, timelock, real wiring) under
-///         random bounded sequences of every actor's moves (see SystemHandler). Runs/depth: foundry.toml
-///         profiles `default` (64 × 64) and `ci` (256 × 128).
+///         random bounded sequences of every actor's moves (see SystemHandler).
+///         Runs × depth: the foundry.toml profiles (`default`, `ci`) set the budget; this suite trades runs for
+///         depth (same calls per campaign) because a claim needs an event created, enrolled, ended, reported,
+///         finalised, rooted and past its dispute window within one sequence: default 32 × 128, ci 128 × 256.
+/// forge-config: default.invariant.runs = 32
+/// forge-config: default.invariant.depth = 128
+/// forge-config: ci.invariant.runs = 128
+/// forge-config: ci.invariant.depth = 256
 contract SystemInvariantTest is Deployer {
     SystemHandler internal handler;
 

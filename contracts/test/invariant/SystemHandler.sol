@@ -517,12 +517,42 @@ contract SystemHandler is Test {
         } catch {}
     }
 
-    /// @dev Anyone but the timelock (guardian included) tries to lift a pause: it must never work.
+    /// @dev Anyone but the timelock (guardian included) tries to lift a pause: it must never work. If the target
+    ///      is not paused the guardian pauses it first, and governance lifts that pause afterwards (the attempt
+    ///      is only meaningful against a paused contract).
     function unpauseAttempt(uint256 k, uint256 actorSeed) external step {
+        PeaklabUpgradeable target = PeaklabUpgradeable(proxies[k % 5]);
+        bool pausedHere;
+        if (!target.paused()) {
+            vm.prank(a.guardian);
+            target.pause();
+            pausedHere = true;
+        }
         vm.prank(_nonTimelockActor(actorSeed));
-        try PeaklabUpgradeable(proxies[k % 5]).unpause() {
+        try target.unpause() {
             ++ghostUnauthorizedChangesAccepted;
         } catch {}
+        if (address(target) == address(dist) && dist.paused()) _payoutAttemptsWhilePaused(actorSeed);
+        if (pausedHere && target.paused()) {
+            _viaTimelock(address(target), abi.encodeCall(PeaklabUpgradeable.unpause, ()));
+        }
+    }
+
+    /// @dev While the distributor is paused, a consumer claims and a utility withdraws: neither may move tokens.
+    function _payoutAttemptsWhilePaused(uint256 seed) internal {
+        uint256 g0 = grid.balanceOf(address(dist));
+        uint256 s0 = stable.balanceOf(address(dist));
+        _claimAny(seed, seed >> 8, 0);
+        address u = utilities[seed % 2];
+        address t = tokens[(seed >> 1) % 2];
+        uint256 amount = dist.withdrawable(u, t);
+        if (amount != 0) {
+            vm.prank(u);
+            try dist.withdraw(t, amount) {
+                ghostWithdrawn[t] += amount;
+            } catch {}
+        }
+        if (grid.balanceOf(address(dist)) < g0 || stable.balanceOf(address(dist)) < s0) ++ghostPayoutsWhilePaused;
     }
 
     /// @dev Governance lifts a pause: the first paused contract from the seeded one (nothing if none is).
