@@ -17,7 +17,7 @@ for (const path of list) {
     [
       name.padEnd(12),
       `${report.wallSeconds.toFixed(1)} s`.padStart(9),
-      `${Math.round(report.consumerIntervals / report.wallSeconds).toLocaleString('en-US')} consumer-intervals/s`.padStart(30),
+      `${Math.round(report.consumerIntervals / report.wallSeconds).toLocaleString('en-US')} consumer-intervals/s (period only ${Math.round(report.periodConsumerIntervals / report.wallSeconds).toLocaleString('en-US')})`.padStart(52),
       `${(report.transactions / report.wallSeconds).toFixed(0)} tx/s (${report.transactions.toLocaleString('en-US')} tx)`.padStart(22),
       `${report.gasPerConsumerEvent?.toLocaleString('en-US') ?? '–'} gas per consumer-event`.padStart(32),
       `peak memory ${report.maxRssMb.toFixed(0)} MB`,

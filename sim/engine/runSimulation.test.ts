@@ -67,6 +67,12 @@ describe('runSimulation (tiny scenario on an embedded anvil)', () => {
     for (let i = 0; i < before.length; i++) expect(own(after[i]!)).toBe(own(before[i]!));
   }, 240_000);
 
+  it('spends less gas per consumer-event with more consumers (fixed costs and batches amortise)', async () => {
+    const larger = await run(withCount(150));
+    const perConsumerEvent = (result: RunSimulationResult) => JSON.parse(file(result, 'summary.json')).gas.perConsumerEvent as number;
+    expect(perConsumerEvent(larger)).toBeLessThan(perConsumerEvent(first));
+  }, 240_000);
+
   it('fails the run when a posted payout differs from the mirror by one unit', async () => {
     const paid = rows(file(first, 'consumers.csv'))
       .slice(1)

@@ -48,7 +48,10 @@ export function toolVersions(): Record<string, string> {
 export interface RunReport {
   dir: string;
   wallSeconds: number;
+  /** Consumer-intervals simulated, warm-up days included. */
   consumerIntervals: number;
+  /** Consumer-intervals of the scenario's period only. */
+  periodConsumerIntervals: number;
   transactions: number;
   gasPerConsumerEvent: number | null;
   maxRssMb: number;
@@ -118,7 +121,8 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
     const wall = (performance.now() - started) / 1000;
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     print(`  wall ${wall.toFixed(1)} s (simulation ${wallSeconds.toFixed(1)} s), ${Math.round(result.stats.consumerIntervals / wallSeconds)} consumer-intervals/s, ${Math.round(result.stats.transactions / wallSeconds)} tx/s, peak memory ${maxRssMb.toFixed(0)} MB`);
-    return { dir, wallSeconds, consumerIntervals: result.stats.consumerIntervals, transactions: result.stats.transactions, gasPerConsumerEvent: summary.gas.perConsumerEvent, maxRssMb };
+    const periodIntervals = result.files.get('timeseries.csv')!.trim().split('\n').length - 1;
+    return { dir, wallSeconds, consumerIntervals: result.stats.consumerIntervals, periodConsumerIntervals: scenario.population.count * periodIntervals, transactions: result.stats.transactions, gasPerConsumerEvent: summary.gas.perConsumerEvent, maxRssMb };
   } finally {
     bar?.stop();
     process.off('SIGINT', onSigint);
