@@ -47,8 +47,8 @@ const HOUR_MS = 3_600_000;
 const DAY_S = 86_400n;
 /** Local hour of the day-ahead decision (forecast commit and event call). */
 export const DAY_AHEAD_HOUR = 10;
-/** Local hour consumers claim at. */
-export const CLAIM_HOUR = 12;
+/** Local hour consumers claim at (mined with the day's forecast commit and actuals: one routine block a day). */
+export const CLAIM_HOUR = DAY_AHEAD_HOUR;
 /** Local hour (next day) the oracle settles the previous day's events. */
 export const SETTLE_HOUR = 0.5;
 const OUTCOME_BATCH = 500;
@@ -137,10 +137,11 @@ interface PostedRoot {
  * Runs a scenario end to end on a chain and returns the run-directory files (nothing is written here).
  * Day cycle (local time, simulation clock): 00:30 the oracle settles yesterday's events (VEE'd reads, the
  * program's baseline per consumer, results, per-consumer outcomes, finalisation; a cumulative Merkle root per
- * the settlement cadence) and posts yesterday's actual load; 10:00 the forecaster, seeing only data before now,
- * commits its day-ahead forecast and the utilities call tomorrow's event when it crosses the trigger, after
- * which consumers opt out / are enrolled (standing opt-in, batched) / opt in by EIP-712 signatures relayed in
- * batches; 12:00 consumers claim on their own schedule (relayed claimBatch); through the day consumers draw
+ * the settlement cadence); 10:00 one routine block holds yesterday's actual load (oracle), the claims of consumers
+ * claiming today on their own schedule (relayed claimBatch) and the day-ahead forecast the forecaster, seeing only
+ * data before now, commits; the utilities call tomorrow's event when it crosses the trigger, after which
+ * consumers opt out / are enrolled (standing opt-in, batched) / opt in by EIP-712 signatures relayed in batches;
+ * through the day consumers draw
  * load, respond to today's event (fatigue, rebound), and meters report reads with injected faults, which the
  * oracle validates. At the end every consumer's on-chain claimed + claimable must equal the TypeScript mirror's
  * entitlement to the unit, or the run fails.
@@ -298,6 +299,8 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   const eventRecords: EventRecord[] = [];
   const eventDates: string[] = [];
   const pendingActuals: number[] = [];
+  /** The day's routine transactions (actual load, claims), mined in one block with the forecast commit. */
+  const routine: Call[] = [];
   let seasonYear = -1;
   let calledThisSeason = 0;
   let nextEventId = 1n;
@@ -337,7 +340,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     const kw = Array.from({ length: 24 }, (_, h) => Math.max(1, Math.min((1 << 21) - 1, Math.round(at48(utcDay * 86_400_000 + h * HOUR_MS) * inputs.kwPerSystemUnit) || 1)));
     const packed = packHours(kw);
     const commitAt = chainSeconds(days[k]!.epochDay, DAY_AHEAD_HOUR);
-    await exec([writeCall({ account: actors.forecaster, contract: c.loadForecast, functionName: 'commitForecast', args: [REGION, utcDay + offsetDays, modelId, packed], gas: GAS.admin })], commitAt);
+    await exec([...routine.splice(0), writeCall({ account: actors.forecaster, contract: c.loadForecast, functionName: 'commitForecast', args: [REGION, utcDay + offsetDays, modelId, packed], gas: GAS.admin })], commitAt);
     pendingActuals.push(utcDay);
 
     if (p < 0) return;
@@ -604,7 +607,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
       });
       actuals.push(writeCall({ account: actors.oracle, contract: c.loadForecast, functionName: 'postActuals', args: [REGION, utcDay + offsetDays, packHours(kw)], gas: GAS.admin }));
     }
-    await exec(actuals, settleAt);
+    routine.push(...actuals); // mined with the day's forecast commit
   };
 
   const slotIndex = new Map<number, number>();
@@ -661,7 +664,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
         calls.push(writeCall({ account: actors.relayer, contract: c.incentiveDistributor, functionName: 'claimBatch', args: [key.utility, key.token, chunk], gas: GAS.batchBase + 150_000n * BigInt(chunk.length) }));
       }
     }
-    await exec(calls, when);
+    routine.push(...calls); // mined with the day's forecast commit
   };
 
   // ----------------------------------------------------------------------------------------- the days
@@ -670,8 +673,9 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     const p = k - periodOffset;
     const day = days[k]!;
     if (previous !== undefined && p >= 0) await settle(previous.dayIndex, previous.vee, previous.baseLoads);
-    if (p >= -1 && k + 1 < K) await dayAhead(k);
     if (p >= 0) await claims(k);
+    if (p >= -1 && k + 1 < K) await dayAhead(k);
+    else await exec(routine.splice(0), chainSeconds(day.epochDay, DAY_AHEAD_HOUR));
     // Consumers, meters and the oracle's VEE for day k.
     const { loads: base } = consumerLoadsForDay({
       population,
@@ -758,6 +762,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     if (p >= 0) onProgress({ phase: 'day', message: `${day.date}${dr ? ` event ${dr.chainEvents.map((e) => e.eventId).join(',')} (${dr.tier}, ${dr.startHour}:00 +${dr.durationHours} h)` : ''}`, day: p + 1, days: periodDays });
   }
   if (previous !== undefined) await settle(previous.dayIndex, previous.vee, previous.baseLoads);
+  await exec(routine.splice(0), chainSeconds(days[K - 1]!.epochDay + 1, 0.75));
   await postRoots(chainSeconds(days[K - 1]!.epochDay + 1, 1), true, days[K - 1]!);
   onProgress({ phase: 'finish', message: 'cross-checking entitlements against the chain' });
 
