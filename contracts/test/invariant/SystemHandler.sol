@@ -475,26 +475,38 @@ contract SystemHandler is Test {
         } catch {}
     }
 
+    /// @dev The first consumer (from the seeded one) whose program's newest root is still in its dispute window
+    ///      disputes it (a served consumer, once per root version).
     function dispute(uint256 cSeed, uint256 tSeed) external step {
-        address c = consumers[cSeed % CONSUMERS];
-        address u = servingOf[c];
-        if (u == address(0)) return;
-        uint256[] memory all = dist.rootsOf(u, tokens[tSeed % 2]);
-        if (all.length == 0) return;
-        vm.prank(c);
-        try dist.dispute(all[all.length - 1], keccak256(abi.encode("evidence", c))) returns (uint256 id) {
-            disputes.push(id);
-            ++done["dispute"];
-        } catch {}
+        for (uint256 k; k < 2 * CONSUMERS; ++k) {
+            address c = consumers[(cSeed % CONSUMERS + k) % CONSUMERS];
+            address u = servingOf[c];
+            if (u == address(0)) continue;
+            uint256[] memory all = dist.rootsOf(u, tokens[(tSeed % 2 + k / CONSUMERS) % 2]);
+            if (all.length == 0) continue;
+            uint256 rootId = all[all.length - 1];
+            if (clock >= dist.rootOf(rootId).claimableAt) continue;
+            vm.prank(c);
+            try dist.dispute(rootId, keccak256(abi.encode("evidence", c))) returns (uint256 id) {
+                disputes.push(id);
+                ++done["dispute"];
+            } catch {}
+            return;
+        }
     }
 
     /// @dev The arbiter rejects, or upholds with a corrected root that raises the disputer's cumulative by
     ///      `bump` (the program is topped up when the corrected total needs it).
     function resolveDispute(uint256 dSeed, bool upheld, uint256 bump) external step {
-        if (disputes.length == 0) return;
-        uint256 did = disputes[dSeed % disputes.length];
-        IncentiveDistributor.Dispute memory d = dist.disputeOf(did);
-        if (d.status != IncentiveDistributor.DisputeStatus.Open) return;
+        uint256 n = disputes.length;
+        uint256 did;
+        IncentiveDistributor.Dispute memory d;
+        for (uint256 k; k < n; ++k) {
+            did = disputes[(dSeed % n + k) % n];
+            d = dist.disputeOf(did);
+            if (d.status == IncentiveDistributor.DisputeStatus.Open) break;
+        }
+        if (n == 0 || d.status != IncentiveDistributor.DisputeStatus.Open) return;
         if (upheld) {
             _uphold(did, d, bump);
         } else {
