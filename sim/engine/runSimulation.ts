@@ -354,14 +354,18 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     const startSeconds = chainSeconds(target.epochDay, event.startHour);
     const createAt = startSeconds - BigInt(Math.round(event.noticeHours * 3600));
     const tierNumber = TIERS.indexOf(event.tier) + 1;
-    const forecastPeakKw = (trig.metric === 'percentOfPeak' ? event.forecastPeak * inputs.kwPerSystemUnit : event.forecastPeak);
-    const thresholdKw = (trig.metric === 'percentOfPeak' ? event.threshold * inputs.kwPerSystemUnit : event.threshold);
+    // The system reduction the utilities ask for: the forecast peak down to the day's stress level (at least 1 % of
+    // the peak), shared between the utilities by their number of consumers.
+    const toKw = (v: number) => (trig.metric === 'percentOfPeak' ? v * inputs.kwPerSystemUnit : v);
+    const forecastPeakKw = toKw(event.forecastPeak);
+    const stressLevelKw = toKw(trig.metric === 'percentOfPeak' ? (trig.stress / 100) * trailing : trig.stress);
+    const neededKw = Math.max(forecastPeakKw - stressLevelKw, 0.01 * forecastPeakKw);
     const shares = Array.from({ length: U }, (_, u) => Math.floor((n - 1 - u) / U) + 1);
     const chainEvents: ChainEvent[] = [];
     const creates: Call[] = [];
     for (let u = 0; u < U; u++) {
       const token = utilityTokens[u]!;
-      const targetKw = Math.max(1, Math.round(((forecastPeakKw - stressKw > 0 ? forecastPeakKw - stressKw : forecastPeakKw - thresholdKw * 0.98) * shares[u]!) / n));
+      const targetKw = Math.max(1, Math.round((neededKw * shares[u]!) / n));
       const rate = rateUnits(token);
       creates.push(
         writeCall({
