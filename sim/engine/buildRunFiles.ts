@@ -76,7 +76,6 @@ export interface BuildRunFilesParameters {
 
 const f = (value: number, decimals: number) => formatNumber({ value, decimals });
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 /**
  * The run directory's files from a finished run (docs/run-directory.md): deterministic text only — fixed
@@ -241,4 +240,3 @@ export function buildRunFiles(p: BuildRunFilesParameters): Map<string, string> {
   ]);
 }
 
-export { csvCell };

@@ -165,9 +165,9 @@ export async function runSimulation(parameters: RunSimulationParameters): Promis
     hardfork: scenario.chain.hardfork,
     genesisTimestamp: clock.secondsOf(genesisDay, 0) - 3600n - (parameters.beforeSeason?.leadSeconds ?? 0n),
   });
-  onNode?.(node);
-  if (node.pid !== undefined) onProgress({ phase: 'setup', message: `embedded anvil (pid ${node.pid}) at ${node.rpcUrl}` });
   try {
+    onNode?.(node);
+    if (node.pid !== undefined) onProgress({ phase: 'setup', message: `embedded anvil (pid ${node.pid}) at ${node.rpcUrl}` });
     return await runOnNode({ ...parameters, inputs, node, clock });
   } finally {
     await node.stop();
