@@ -1,3 +1,5 @@
+import { gini, lorenz } from '../metrics/index.ts';
+
 export interface LorenzCurveParameters {
   /** Non-negative amounts, one per member of the population (zeros included). */
   amounts: readonly number[];
@@ -12,24 +14,17 @@ export interface LorenzCurveResult {
   gini: number | null;
 }
 
-/** Lorenz curve and Gini coefficient of a distribution (members sorted from smallest to largest amount). */
+/**
+ * Lorenz curve and Gini coefficient of a distribution, thinned for a chart: sim/metrics `lorenz` and `gini`
+ * (members sorted from smallest to largest amount), at most `maxPoints` points besides the origin.
+ */
 export function lorenzCurve({ amounts, maxPoints = 200 }: LorenzCurveParameters): LorenzCurveResult {
-  const sorted = Float64Array.from(amounts).sort();
-  const n = sorted.length;
-  let total = 0;
-  let weighted = 0;
-  for (let i = 0; i < n; i++) {
-    total += sorted[i];
-    weighted += (i + 1) * sorted[i];
-  }
-  if (n === 0 || total <= 0) return { points: [{ population: 0, share: 0 }], gini: null };
-  const gini = (2 * weighted) / (n * total) - (n + 1) / n;
+  const coefficient = gini({ values: amounts });
+  if (coefficient === null) return { points: [{ population: 0, share: 0 }], gini: null };
+  const { population, share } = lorenz({ values: amounts });
+  const n = population.length - 1;
   const stride = Math.max(1, Math.ceil(n / maxPoints));
   const points = [{ population: 0, share: 0 }];
-  let cumulative = 0;
-  for (let i = 0; i < n; i++) {
-    cumulative += sorted[i];
-    if ((i + 1) % stride === 0 || i === n - 1) points.push({ population: (i + 1) / n, share: cumulative / total });
-  }
-  return { points, gini };
+  for (let k = 1; k <= n; k++) if (k % stride === 0 || k === n) points.push({ population: population[k], share: share[k] });
+  return { points, gini: coefficient };
 }
