@@ -32,6 +32,7 @@ interface Vm {
     function revertToState(uint256 snapshotId) external returns (bool success);
     function getBlockTimestamp() external view returns (uint256 timestamp);
     function getBlockNumber() external view returns (uint256 height);
+    function readFile(string calldata path) external view returns (string memory data);
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory logs);
 }
