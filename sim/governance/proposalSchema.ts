@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closestName } from '../scenario/index.ts';
 import { findGovernanceParameter, GOVERNANCE_PARAMETERS, type ParameterKind } from './governanceParameters.ts';
 
 const unitInterval = (what: string) =>
@@ -51,7 +52,7 @@ const changeSchema = z
   .transform((change, ctx): ProposalChange => {
     const spec = findGovernanceParameter(change.parameter);
     if (spec === undefined) {
-      const suggestion = closest(change.parameter, GOVERNANCE_PARAMETERS.map((p) => p.name));
+      const suggestion = closestName({ name: change.parameter, allowed: GOVERNANCE_PARAMETERS.map((p) => p.name), minDistance: 3, lengthDivisor: 4 });
       ctx.addIssue({
         code: 'custom',
         path: ['parameter'],
@@ -95,26 +96,3 @@ export const proposalSchema = z
   });
 
 export type ProposalInput = z.input<typeof proposalSchema>;
-
-function closest(key: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(3, Math.floor(best.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length];
-}

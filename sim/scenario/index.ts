@@ -4,6 +4,7 @@
  */
 export { ARCHETYPE_DEFAULTS, ARCHETYPES, METER_FAULTS, type Archetype, type ArchetypeName, type MeterFaultKind } from './archetypeSchema.ts';
 export { HARDFORKS, type ChainSettings } from './chainSchema.ts';
+export { closestName, type ClosestNameParameters } from './closestName.ts';
 export type { ScenarioData } from './dataSchema.ts';
 export type { ForecastSettings } from './forecastSchema.ts';
 export { InvalidScenarioError, type ScenarioIssue } from './invalidScenarioError.ts';

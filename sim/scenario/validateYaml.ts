@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { InvalidScenarioError, type ScenarioIssue } from './invalidScenarioError.ts';
+import { closestName } from './closestName.ts';
 
 export interface ValidateYamlParameters<S extends z.ZodType> {
   /** The file's text. */
@@ -61,7 +62,7 @@ export function validateYaml<S extends z.ZodType>({ text, file, schema, hint }: 
       const allowed = objectKeysAt(schema, path);
       for (const key of issue.keys) {
         const expected = allowed.length > 0 ? `; expected one of ${allowed.join(', ')}` : '';
-        const suggestion = closest(key, allowed);
+        const suggestion = closestName({ name: key, allowed, minDistance: 2, lengthDivisor: 3 });
         issues.push(
           locate(doc, lineCounter, [...path, key], `unknown key "${key}"${expected}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`),
         );
@@ -204,32 +205,6 @@ function objectKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[]
   }
   const def = unwrap(current)?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
-}
-
-/** The allowed key closest to `key` by edit distance, when it is close enough to be a typo. */
-function closest(key: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length];
 }
 
 function firstLine(message: string): string {
