@@ -23,7 +23,7 @@ const staleContracts = (a: string, b: string): string[] => {
 
 describe('gen-abis', () => {
   it('the committed sim/chain/generated/abis.ts equals what a fresh forge build generates', () => {
-    const build = spawnSync('npx', ['forge', 'build'], {
+    const build = spawnSync('node', ['scripts/forge.mjs', 'build'], {
       cwd: repoRoot,
       env: { ...process.env, FOUNDRY_OUT: outDir, FOUNDRY_CACHE_PATH: cacheDir },
       encoding: 'utf8',
