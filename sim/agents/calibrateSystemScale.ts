@@ -12,6 +12,12 @@ export interface CalibrateSystemScaleParameters {
   temperature: Float64Array;
   /** Bounds on the hourly factor. Default [0.25, 4]. */
   bounds?: readonly [number, number];
+  /**
+   * Day indices [from, to) whose means define kwPerSystemUnit (default: every day). A caller that simulates a
+   * variable number of days calibrates on a fixed window, so the factor of a given day never depends on how many
+   * days around it are simulated.
+   */
+  reference?: { from: number; to: number };
 }
 
 export interface CalibrateSystemScaleResult {
@@ -21,7 +27,7 @@ export interface CalibrateSystemScaleResult {
   target: Float64Array;
   /** days × 24: the population's expected (noise-free) aggregate before scaling (kW). */
   bottomUp: Float64Array;
-  /** kW of population aggregate per unit of system load: mean bottom-up aggregate / mean system load. */
+  /** kW of population aggregate per unit of system load: mean bottom-up aggregate / mean system load (over `reference`). */
   kwPerSystemUnit: number;
 }
 
@@ -32,8 +38,13 @@ export interface CalibrateSystemScaleResult {
  * bottomUp is the sum of every consumer's expected load from its own shape and temperature response.
  * Noise is mean-preserving, so the expected aggregate of scaled, noisy loads equals the target.
  */
-export function calibrateSystemScale({ population, days, systemLoad, temperature, bounds = [0.25, 4] }: CalibrateSystemScaleParameters): CalibrateSystemScaleResult {
+export function calibrateSystemScale({ population, days, systemLoad, temperature, bounds = [0.25, 4], reference = { from: 0, to: days.length } }: CalibrateSystemScaleParameters): CalibrateSystemScaleResult {
   const size = days.length * 24;
+  if (!Number.isInteger(reference.from) || !Number.isInteger(reference.to) || reference.from < 0 || reference.to > days.length || reference.from >= reference.to) {
+    throw new UsageError(`calibrateSystemScale: reference days [${reference.from}, ${reference.to}) are not a non-empty range of the ${days.length} days`, {
+      hint: 'Give whole day indices 0 ≤ from < to ≤ days.length.',
+    });
+  }
   if (systemLoad.length !== size || temperature.length !== size) {
     throw new UsageError(`calibrateSystemScale: expected ${size} hourly values (days × 24), got load ${systemLoad.length} and temperature ${temperature.length}`, {
       hint: 'Pass the systemDays() series of the same days.',
@@ -52,8 +63,10 @@ export function calibrateSystemScale({ population, days, systemLoad, temperature
     if (!Number.isFinite(systemLoad[t]!) || systemLoad[t]! <= 0) {
       throw new UsageError(`calibrateSystemScale: system load at day ${Math.floor(t / 24)} hour ${t % 24} is ${systemLoad[t]}`, { hint: 'Fill gaps in the system series (systemDays does) before calibrating.' });
     }
-    bottomUpMean += bottomUp[t]!;
-    systemMean += systemLoad[t]!;
+    if (t >= reference.from * 24 && t < reference.to * 24) {
+      bottomUpMean += bottomUp[t]!;
+      systemMean += systemLoad[t]!;
+    }
   }
   const kwPerSystemUnit = bottomUpMean / systemMean;
   const target = new Float64Array(size);

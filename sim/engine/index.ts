@@ -3,7 +3,7 @@ export { rng, type Rng, type RngParameters } from './rng.ts';
 export { createSimClock, type CreateSimClockParameters, type SimClock } from './simClock.ts';
 export { alignedSeries, type AlignedSeriesParameters, type AlignedSeriesResult } from './alignedSeries.ts';
 export { callEvent, type CallEventParameters, type CallEventResult, type CalledEvent } from './callEvent.ts';
-export { CALIBRATION_SAMPLE, type DatasetUse, type EngineInputs, loadInputs, type LoadInputsParameters, MIN_WARMUP_DAYS } from './loadInputs.ts';
+export { CALIBRATION_SAMPLE, CALIBRATION_WARMUP_DAYS, type DatasetUse, type EngineInputs, loadInputs, type LoadInputsParameters, MIN_WARMUP_DAYS } from './loadInputs.ts';
 export { MeterWindow, windowFrame, type WindowFrameParameters } from './meterWindow.ts';
 export { type ChainActors, deriveActors, type DeriveActorsParameters, GAS, REGION, setupChain, type SetupChainParameters, type SetupChainResult } from './setupChain.ts';
 export { buildRunFiles, type BuildRunFilesParameters, type EventRecord } from './buildRunFiles.ts';

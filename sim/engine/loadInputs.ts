@@ -20,6 +20,12 @@ import { alignedSeries } from './alignedSeries.ts';
 export const CALIBRATION_SAMPLE = 1000;
 /** Fewest warm-up days simulated before the period (meter history for VEE and baselines). */
 export const MIN_WARMUP_DAYS = 7;
+/**
+ * Days before the period the population is calibrated on (with the period): fixed, so the consumers' loads and
+ * the kW scale do not depend on the baseline method (whose lookback sets how many warm-up days are simulated).
+ * 46 = the 45-day lookback of most CBL methods (CAISO, PJM, ERCOT) + 1.
+ */
+export const CALIBRATION_WARMUP_DAYS = 46;
 
 export interface DatasetUse {
   role: string;
@@ -56,7 +62,7 @@ export interface EngineInputs {
   temperatureC: Float64Array;
   /** days × 24: factor on every consumer's load (calibration on the fixed sample). */
   scale: Float64Array;
-  /** kW of population aggregate per unit of system load (the population's expected aggregate over the warm-up days ÷ the system's). */
+  /** kW of population aggregate per unit of system load (the population's expected aggregate over the CALIBRATION_WARMUP_DAYS before the period ÷ the system's). */
   kwPerSystemUnit: number;
   /** Period days × 24: wholesale price (USD/MWh) and carbon intensity (kg/kWh). */
   price: Float64Array;
@@ -109,28 +115,41 @@ export async function loadInputs({ scenario, scenarioPath, data, env = {}, onSte
   const population = buildPopulation({ scenario, shapes });
   const method = findBaselineMethod({ ref: scenario.program.baseline });
   const warmupDays = Math.max(MIN_WARMUP_DAYS, lookbackDaysOf(method.spec) + 1);
-  const start = addDays(scenario.period.start, -warmupDays);
+  // The system series covers the simulated warm-up (the method's) and the fixed calibration window, whichever
+  // starts earlier; the calibration's kW scale comes from the fixed window only.
+  const seriesWarmup = Math.max(warmupDays, CALIBRATION_WARMUP_DAYS);
+  const start = addDays(scenario.period.start, -seriesWarmup);
   const years = [];
   for (let y = Number(start.slice(0, 4)); y <= Number(scenario.period.end.slice(0, 4)); y++) years.push(y);
   const holidayDates = holidays({ region: 'US-NERC', years });
   const series = systemDays({ frame: system, start, end: scenario.period.end, holidays: new Set(holidayDates) });
   const sample = buildPopulation({ scenario, shapes, count: CALIBRATION_SAMPLE });
-  const calibration = calibrateSystemScale({ population: sample, days: series.days, systemLoad: series.load, temperature: series.temperatureC });
-  onStep(`${population.count} consumers drawn; calibrated on ${CALIBRATION_SAMPLE} to ${d.system} over ${series.days.length} days`);
+  const calibrationFrom = seriesWarmup - CALIBRATION_WARMUP_DAYS;
+  const calibration = calibrateSystemScale({
+    population: sample,
+    days: series.days,
+    systemLoad: series.load,
+    temperature: series.temperatureC,
+    reference: { from: calibrationFrom, to: series.days.length },
+  });
+  onStep(`${population.count} consumers drawn; calibrated on ${CALIBRATION_SAMPLE} to ${d.system} over ${series.days.length - calibrationFrom} days (${CALIBRATION_WARMUP_DAYS} before the period)`);
 
   // kW of this population per unit of system load, from its expected (noise-free, calibrated) aggregate over the
-  // warm-up days — what the utility knows of its consumers before the period; no period data is read.
+  // fixed calibration warm-up — what the utility knows of its consumers before the period; no period data is read.
   let expected = 0;
   let systemSum = 0;
   const buffer = new Float64Array(population.count * 24);
-  for (let k = 0; k < warmupDays; k++) {
+  for (let k = calibrationFrom; k < seriesWarmup; k++) {
     const scale = calibration.scale.subarray(k * 24, k * 24 + 24);
     consumerLoadsForDay({ population, day: series.days[k]!, temperature: series.temperatureC.subarray(k * 24, k * 24 + 24), systemScale: scale, noise: false, out: buffer });
     for (const v of buffer) expected += v;
     for (let h = 0; h < 24; h++) systemSum += series.load[k * 24 + h]!;
   }
+  // The simulated days: the method's warm-up (meter history) and the period.
+  const skip = seriesWarmup - warmupDays;
+  const simulated = series.days.slice(skip);
   const periodOffset = warmupDays;
-  const periodDays = series.days.slice(periodOffset).map((day) => day.epochDay);
+  const periodDays = simulated.slice(periodOffset).map((day) => day.epochDay);
   const priceColumn = prices.roles.price;
   if (priceColumn === undefined) throw new DatasetError(`Dataset ${prices.name} has no price column`, { hint: 'Use a dataset with roles.price (pjm_comed_dayahead_price_epftoolbox).' });
   const price = alignedSeries({ frame: prices, column: priceColumn, epochDays: periodDays });
@@ -151,11 +170,11 @@ export async function loadInputs({ scenario, scenarioPath, data, env = {}, onSte
     population,
     method,
     warmupDays,
-    days: series.days,
+    days: simulated,
     periodOffset,
-    systemLoad: series.load,
-    temperatureC: series.temperatureC,
-    scale: calibration.scale,
+    systemLoad: series.load.slice(skip * 24),
+    temperatureC: series.temperatureC.slice(skip * 24),
+    scale: calibration.scale.slice(skip * 24),
     kwPerSystemUnit: expected / systemSum,
     price: price.values,
     carbon,
