@@ -42,10 +42,8 @@ export interface BacktestBaselineOptions {
 
 /** What the bare command runs, and per-dataset defaults with the reason for each. */
 const BARE_DATASETS = ['cambridge_estates_buildings', 'citylearn_2022_fontana'] as const;
-const DATASET_DEFAULTS: Record<string, { consumers?: string; exclude?: readonly string[] }> = {
+const DATASET_DEFAULTS: Record<string, { exclude?: readonly string[] }> = {
   citylearn_2022_fontana: {
-    // The homes' load columns (declared per column in the manifest).
-    consumers: '^Building_[0-9]+$',
     // Building_12 and Building_15 "loads" are PV generation, not household demand (dataset README, Caveats).
     exclude: ['Building_12', 'Building_15'],
   },
@@ -135,8 +133,7 @@ export async function runBacktestBaseline(options: BacktestBaselineOptions): Pro
     const loaded = await loadDataset({ name, data: options.data, env: process.env });
     const defaults = DATASET_DEFAULTS[name] ?? {};
     const exclude = options.exclude !== undefined ? options.exclude.split(',').map((s) => s.trim()).filter(Boolean) : [...(defaults.exclude ?? [])];
-    const pattern = options.consumers ?? (loaded.frame.roles.consumers?.length ? undefined : defaults.consumers);
-    const consumers = consumersOf(loaded.frame, pattern, exclude);
+    const consumers = consumersOf(loaded.frame, options.consumers, exclude);
     const { frame, masked } = withZeroRunsMasked(loaded.frame, consumers, zeroRun);
     const region = holidayRegion(options.holidays, frame);
     const years = [...new Set(frame.calendar.year)].sort((a, b) => a - b);
