@@ -15,6 +15,10 @@ describe('entitlementLeaf', () => {
     // abi.encode pads the address to 32 bytes and the amount to 32 bytes
     expect(encoded).toBe(`0x${'0'.repeat(24)}${A.slice(2)}${'0'.repeat(63)}5`);
     expect(entitlementLeaf({ account: A, cumulative: 5n })).toBe(keccak256(keccak256(encoded)));
+    // the largest amount and a lower-case address encode the same way
+    const max = (1n << 256n) - 1n;
+    const big = encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [C, max]);
+    expect(entitlementLeaf({ account: C.toLowerCase() as Address, cumulative: max })).toBe(keccak256(keccak256(big)));
   });
 });
 
@@ -39,6 +43,27 @@ describe('entitlementTree', () => {
     }
     // a wrong amount does not verify
     expect(StandardMerkleTree.verify(tree.root, [...ENTITLEMENT_LEAF_ENCODING], [A, 10n ** 18n + 1n], tree.proofFor(A))).toBe(false);
+  });
+
+  it('is the library’s StandardMerkleTree: same root, leaves and every proof (1 to 1,000 accounts, amounts up to 2^127)', () => {
+    for (const count of [1, 2, 3, 4, 5, 7, 8, 9, 31, 64, 257, 1000]) {
+      const random = Array.from({ length: count }, (_, i) => {
+        const h = BigInt(keccak256(encodeAbiParameters([{ type: 'uint256' }, { type: 'uint256' }], [BigInt(count), BigInt(i)])));
+        const account = getAddress(`0x${(h >> 96n).toString(16).padStart(40, '0')}`);
+        // zero, small, power-of-two and large amounts (the total must fit uint128)
+        const kind = Number(h % 4n);
+        const cumulative = kind === 0 ? 0n : kind === 1 ? h % 0xffff_ffffn : kind === 2 ? 1n << (32n + (h % 69n)) : (1n << 127n) / BigInt(count) - BigInt(i);
+        return { account, cumulative };
+      });
+      const ours = entitlementTree({ entries: random });
+      const sorted = [...random].sort((a, b) => (a.account.toLowerCase() < b.account.toLowerCase() ? -1 : 1));
+      const theirs = StandardMerkleTree.of(sorted.map((e) => [e.account, e.cumulative] as [string, bigint]), [...ENTITLEMENT_LEAF_ENCODING]);
+      expect(ours.root, `${count} accounts`).toBe(theirs.root);
+      for (const leaf of ours.leaves) {
+        expect(leaf.leaf).toBe(theirs.leafHash([leaf.account, leaf.cumulative]));
+        expect(ours.proofFor(leaf.account)).toEqual(theirs.getProof([leaf.account, leaf.cumulative]));
+      }
+    }
   });
 
   it('is deterministic: any input order (and address case) gives the same root', () => {

@@ -1,6 +1,6 @@
-import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { type Address, getAddress, type Hex, isAddress } from 'viem';
+import { type Address, bytesToHex, getAddress, type Hex, isAddress, keccak256 } from 'viem';
 import { PayoutRuleError } from '../errors.ts';
+import { entitlementLeafBytes } from './entitlementLeaf.ts';
 import { toUint, type UintInput } from './toUint.ts';
 
 /** The StandardMerkleTree leaf encoding IncentiveDistributor verifies. */
@@ -45,10 +45,19 @@ const accountOrder = (a: { account: string }, b: { account: string }): number =>
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
+const compareBytes = (a: Uint8Array, b: Uint8Array): number => {
+  for (let i = 0; i < 32; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+};
+
 /**
- * The Merkle tree of cumulative entitlements one settlement root commits to, built with OpenZeppelin's
- * StandardMerkleTree over (address account, uint256 cumulative). Entries are sorted by account first, and the
- * library sorts leaves by hash, so the same entitlements in any order give the same root and proofs.
+ * The Merkle tree of cumulative entitlements one settlement root commits to: exactly OpenZeppelin's
+ * StandardMerkleTree over (address account, uint256 cumulative) — the same leaves (see `entitlementLeaf`), sorted
+ * by hash, the same array layout (leaf j of the sorted order at index 2n − 2 − j, node i = hash of its children
+ * 2i + 1 and 2i + 2) and the same node hash (keccak256 of the sorted pair) —, but built on bytes: each leaf is
+ * hashed once from its 64-byte encoding (the library's ABI encoder, hex nodes and per-proof re-validation cost
+ * ≈1.2 s per root at 7,000 accounts). A test compares roots, leaves and every proof with the library's.
+ * Entries are sorted by account, so the same entitlements in any order give the same root and proofs.
  */
 export function entitlementTree({ entries }: EntitlementTreeParameters): EntitlementTreeResult {
   if (entries.length === 0) {
@@ -77,25 +86,44 @@ export function entitlementTree({ entries }: EntitlementTreeParameters): Entitle
       hint: 'postRoot declares the total as a uint128; split the program or check the token units.',
     });
   }
-  const tree = StandardMerkleTree.of(
-    rows.map((row) => [row.account, row.cumulative] as [string, bigint]),
-    [...ENTITLEMENT_LEAF_ENCODING],
-  );
-  const indexOf = new Map<string, number>();
-  for (const [index, [account]] of tree.entries()) indexOf.set((account as string).toLowerCase(), index);
-  const leaves = rows.map((row) => ({ ...row, leaf: tree.leafHash([row.account, row.cumulative]) as Hex }));
+  const n = rows.length;
+  const hashes = rows.map((row) => entitlementLeafBytes(row));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareBytes(hashes[a]!, hashes[b]!) || a - b);
+  const tree: Uint8Array[] = new Array<Uint8Array>(2 * n - 1);
+  const treeIndexOf = new Map<string, number>();
+  order.forEach((row, j) => {
+    tree[tree.length - 1 - j] = hashes[row]!;
+    treeIndexOf.set(rows[row]!.account.toLowerCase(), tree.length - 1 - j);
+  });
+  const pair = new Uint8Array(64);
+  for (let i = tree.length - 1 - n; i >= 0; i--) {
+    const left = tree[2 * i + 1]!;
+    const right = tree[2 * i + 2]!;
+    const leftFirst = compareBytes(left, right) <= 0;
+    pair.set(leftFirst ? left : right, 0);
+    pair.set(leftFirst ? right : left, 32);
+    tree[i] = keccak256(pair, 'bytes');
+  }
+  const hex: (Hex | undefined)[] = new Array<Hex | undefined>(tree.length);
+  const hexAt = (i: number): Hex => (hex[i] ??= bytesToHex(tree[i]!));
+  const leaves = rows.map((row, i) => ({ ...row, leaf: bytesToHex(hashes[i]!) }));
   return {
-    root: tree.root as Hex,
+    root: hexAt(0),
     total,
     leaves,
     proofFor(account) {
-      const index = indexOf.get(account.toLowerCase());
+      let index = treeIndexOf.get(account.toLowerCase());
       if (index === undefined) {
         throw new PayoutRuleError(`entitlementTree: ${account} has no leaf in this tree`, {
           hint: 'Only accounts with an entry get a proof; check the settlement covers this account.',
         });
       }
-      return tree.getProof(index) as Hex[];
+      const proof: Hex[] = [];
+      while (index > 0) {
+        proof.push(hexAt(index % 2 === 1 ? index + 1 : index - 1));
+        index = Math.floor((index - 1) / 2);
+      }
+      return proof;
     },
   };
 }
