@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateYaml } from '../scenario/index.ts';
+import { writeAtomic } from '../writeAtomic.ts';
 import { type Golden, goldenSchema } from './goldenSchema.ts';
 
 const GOLDEN_HINT =
@@ -36,8 +37,5 @@ export function formatGolden({ golden }: { golden: Golden }): string {
 
 /** Writes a golden file atomically (creating its folder). */
 export function writeGolden({ path, golden }: { path: string; golden: Golden }): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, formatGolden({ golden }));
-  renameSync(temp, path);
+  writeAtomic({ path, content: formatGolden({ golden }) });
 }

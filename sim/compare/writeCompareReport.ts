@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   formatNumber,
@@ -10,6 +10,7 @@ import {
   renderKpiTable,
   reportCharts,
 } from '../report/index.ts';
+import { writeAtomic } from '../writeAtomic.ts';
 import type { GovernanceRecord } from './governanceRecord.ts';
 
 /** One run of a comparison: a proposal applied to the scenario, and the run directory it produced. */
@@ -49,10 +50,6 @@ export interface CompareKpi {
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const GOV = 10n ** 18n;
 const tokens = (units: string): string => formatNumber({ value: Number(BigInt(units) / GOV) + Number(BigInt(units) % GOV) / 1e18, decimals: 0 });
-const atomic = (path: string, content: string) => {
-  writeFileSync(`${path}.tmp-${process.pid}`, content);
-  renameSync(`${path}.tmp-${process.pid}`, path);
-};
 
 /** KPIs of every run lined up by id (first-seen order), with deltas to the first run. */
 export function compareKpis({ columns }: { columns: readonly (readonly KpiRow[])[] }): CompareKpi[] {
@@ -123,7 +120,7 @@ export async function writeCompareReport({ out, scenario, runs }: WriteCompareRe
     kpis,
   };
   const jsonPath = join(out, 'compare.json');
-  atomic(jsonPath, `${JSON.stringify(compare, null, 2)}\n`);
+  writeAtomic({ path: jsonPath, content: `${JSON.stringify(compare, null, 2)}\n` });
 
   const groups = reportCharts({ runs: loaded });
   const charts = groups.flatMap((g) => g.charts);
@@ -153,6 +150,6 @@ export async function writeCompareReport({ out, scenario, runs }: WriteCompareRe
       .join(', ')}.</p>`,
   });
   const htmlPath = join(out, 'compare.html');
-  atomic(htmlPath, html);
+  writeAtomic({ path: htmlPath, content: html });
   return { html: htmlPath, json: jsonPath, charts: charts.map((c) => c.name) };
 }

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { writeAtomic } from '../writeAtomic.ts';
 import type { ReportChart } from './reportChart.ts';
 import { renderChartSvg } from './renderChartSvg.ts';
 import { svgToPng } from './svgToPng.ts';
-import { writeAtomic } from './writeAtomic.ts';
 
 export interface RenderChartFilesParameters {
   charts: readonly ReportChart[];

@@ -1,4 +1,5 @@
 import { basename, join } from 'node:path';
+import { writeAtomic } from '../writeAtomic.ts';
 import { citationsHtml } from './citationsHtml.ts';
 import { datasetCitations } from './datasetCitations.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -9,7 +10,6 @@ import { renderHtmlPage } from './renderHtmlPage.ts';
 import { renderEventTable } from './renderEventTable.ts';
 import { renderKpiTable } from './renderKpiTable.ts';
 import { reportCharts } from './reportCharts.ts';
-import { writeAtomic } from './writeAtomic.ts';
 
 export interface WriteReportParameters {
   /** The run directory (`peaklab run` output); the report is written into it. */

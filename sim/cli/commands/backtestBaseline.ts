@@ -4,7 +4,6 @@
  * table and writes backtest-baseline.json + CSVs atomically. Bare: the Cambridge estate buildings, then the
  * CityLearn Fontana homes as the residential case.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
@@ -22,6 +21,7 @@ import {
 } from '../../baseline/index.ts';
 import { type Frame, loadDataset } from '../../data/index.ts';
 import { UsageError } from '../../errors.ts';
+import { writeAtomic } from '../../writeAtomic.ts';
 
 export interface BacktestBaselineOptions {
   dataset?: string;
@@ -106,14 +106,6 @@ function withZeroRunsMasked(frame: Frame, consumers: readonly string[], minRun: 
   return { frame: { ...frame, columns }, masked };
 }
 
-function writeAtomically(dir: string, name: string, content: string): string {
-  const path = join(dir, name);
-  const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-  return path;
-}
-
 export async function runBacktestBaseline(options: BacktestBaselineOptions): Promise<BacktestBaselinesResult[]> {
   const startHour = integer(options.startHour, '--start-hour', 0, 23);
   const durationHours = integer(options.hours, '--hours', 1, 12);
@@ -164,8 +156,11 @@ export async function runBacktestBaseline(options: BacktestBaselineOptions): Pro
     results.push(result);
     process.stdout.write(`${formatBacktestTable({ result })}\n\n`);
   }
-  mkdirSync(out, { recursive: true });
-  const written = backtestReportFiles({ results }).map((f) => writeAtomically(out, f.name, f.content));
+  const written = backtestReportFiles({ results }).map((f) => {
+    const path = join(out, f.name);
+    writeAtomic({ path, content: f.content });
+    return path;
+  });
   process.stdout.write(`wrote ${written.join(', ')}\n`);
   return results;
 }

@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
@@ -15,6 +14,7 @@ import {
   type BacktestForecastReport,
   type BacktestMode,
 } from '../../forecast/index.ts';
+import { writeAtomic } from '../../writeAtomic.ts';
 
 /** Models run when --models is not given. */
 export const DEFAULT_FORECAST_MODELS = ['seasonal-naive', 'vanilla', 'recency-hourly', 'ensemble'] as const;
@@ -48,13 +48,6 @@ function parseInteger(value: string, flag: string, min: number, max: number): nu
     throw new UsageError(`${flag} must be an integer from ${min} to ${max}`, { details: `got "${value}"`, hint: `e.g. ${flag} ${min}` });
   }
   return n;
-}
-
-/** Writes `content` to `path` atomically: a temp file in the same folder, then rename. */
-function writeAtomic(path: string, content: string): void {
-  const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
 }
 
 function pad(value: string, width: number, left = false): string {
@@ -149,11 +142,10 @@ export function backtestForecastCommand(): Command {
       });
       const report = forecastReport({ result, loadUnit: frame.units.get(result.load) });
       const out = resolve(options.out);
-      mkdirSync(out, { recursive: true });
-      writeAtomic(join(out, 'backtest-forecast.json'), `${JSON.stringify(report, null, 2)}\n`);
-      writeAtomic(join(out, 'backtest-forecast-metrics.csv'), forecastMetricsCsv({ report }));
-      writeAtomic(join(out, 'backtest-forecast-daily.csv'), forecastDailyCsv({ result }));
-      writeAtomic(join(out, 'backtest-forecast-hourly.csv'), forecastHourlyCsv({ result }));
+      writeAtomic({ path: join(out, 'backtest-forecast.json'), content: `${JSON.stringify(report, null, 2)}\n` });
+      writeAtomic({ path: join(out, 'backtest-forecast-metrics.csv'), content: forecastMetricsCsv({ report }) });
+      writeAtomic({ path: join(out, 'backtest-forecast-daily.csv'), content: forecastDailyCsv({ result }) });
+      writeAtomic({ path: join(out, 'backtest-forecast-hourly.csv'), content: forecastHourlyCsv({ result }) });
       process.stdout.write(rankedTable(report));
       if (options.quiet !== true) {
         process.stderr.write(`peaklab: wrote ${out}/backtest-forecast{.json,-metrics.csv,-daily.csv,-hourly.csv} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -4,18 +4,11 @@
  * data-quality policy), prints its shape and the findings summary, optionally writes every finding
  * as CSV. Exit code 1 when the dataset breaks its policy.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { from as tableFrom } from 'arquero';
 import { Command } from 'commander';
 import { listManifests, loadDataset, manifestsDir, resolveDataRoot, summarizeFindings } from '../../data/index.ts';
-
-function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
-}
+import { writeAtomic } from '../../writeAtomic.ts';
 
 const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 
@@ -44,7 +37,7 @@ export function dataCommand(): Command {
         if (!options.findings) return;
         const path = resolve(options.findings);
         const rows = findingsSeen.map((f) => ({ ...f, line: f.line ?? '' }));
-        writeAtomic(path, rows.length > 0 ? tableFrom(rows).toCSV() + '\n' : 'kind,column,timestamp,file,line,count,action,message\n');
+        writeAtomic({ path, content: rows.length > 0 ? tableFrom(rows).toCSV() + '\n' : 'kind,column,timestamp,file,line,count,action,message\n' });
         process.stdout.write(`findings: ${path}\n`);
       };
       try {
