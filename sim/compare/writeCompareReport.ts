@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
+  escapeHtml,
   formatNumber,
   type KpiRow,
   kpiRows,
@@ -9,6 +10,7 @@ import {
   renderHtmlPage,
   renderKpiTable,
   reportCharts,
+  tokenAmountToNumber,
 } from '../report/index.ts';
 import { writeAtomic } from '../writeAtomic.ts';
 import type { GovernanceRecord } from './governanceRecord.ts';
@@ -47,9 +49,8 @@ export interface CompareKpi {
   deltas: (number | null)[];
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-const GOV = 10n ** 18n;
-const tokens = (units: string): string => formatNumber({ value: Number(BigInt(units) / GOV) + Number(BigInt(units) % GOV) / 1e18, decimals: 0 });
+/** Whole governance tokens (18 decimals) from base units, as the KPI tables print numbers. */
+const tokens = (units: string): string => formatNumber({ value: tokenAmountToNumber({ amount: BigInt(units), decimals: 18 }), decimals: 0 });
 
 /** KPIs of every run lined up by id (first-seen order), with deltas to the first run. */
 export function compareKpis({ columns }: { columns: readonly (readonly KpiRow[])[] }): CompareKpi[] {
@@ -84,8 +85,8 @@ function proposalsTable(runs: readonly CompareRun[]): string {
   const head = ['Run', 'Proposal', 'Outcome', 'For / against / abstain (PGOV)', 'Quorum (PGOV)', 'Voters', 'Timelock calls', 'Governance gas'];
   const body = runs.map(({ label, governance: g }) =>
     [
-      `<th scope="row">${escape(label)}</th>`,
-      `<td>${escape(g.proposal.title)}<span class="kpi-detail">${escape(g.proposal.changes.map((c) => `${c.parameter} = ${typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}`).join('; '))}</span></td>`,
+      `<th scope="row">${escapeHtml(label)}</th>`,
+      `<td>${escapeHtml(g.proposal.title)}<span class="kpi-detail">${escapeHtml(g.proposal.changes.map((c) => `${c.parameter} = ${typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}`).join('; '))}</span></td>`,
       `<td>${g.status === 'executed' ? 'passed, executed' : 'defeated, not applied'}</td>`,
       `<td>${tokens(g.votes.for)} / ${tokens(g.votes.against)} / ${tokens(g.votes.abstain)}</td>`,
       `<td>${tokens(g.votes.quorum)}</td>`,
@@ -145,8 +146,8 @@ export async function writeCompareReport({ out, scenario, runs }: WriteCompareRe
       },
       ...groups.map((g) => ({ id: g.id, title: g.title, charts: g.charts })),
     ],
-    footerHtml: `<p>Scenario <strong>${escape(scenario.name)}</strong> (${escape(scenario.file)}, sha256 <code>${escape(scenario.sha256)}</code>), seed ${scenario.seed}. Run directories: ${runs
-      .map((r) => `<a href="${escape(relative(out, r.dir))}/summary.json">${escape(r.label)}</a>`)
+    footerHtml: `<p>Scenario <strong>${escapeHtml(scenario.name)}</strong> (${escapeHtml(scenario.file)}, sha256 <code>${escapeHtml(scenario.sha256)}</code>), seed ${scenario.seed}. Run directories: ${runs
+      .map((r) => `<a href="${escapeHtml(relative(out, r.dir))}/summary.json">${escapeHtml(r.label)}</a>`)
       .join(', ')}.</p>`,
   });
   const htmlPath = join(out, 'compare.html');

@@ -37,5 +37,6 @@ export { svgToPng, type SvgToPngParameters } from './svgToPng.ts';
 export { type HtmlSection, renderHtmlPage, type RenderHtmlPageParameters } from './renderHtmlPage.ts';
 export { type DatasetCitation, datasetCitations, type DatasetCitationsParameters } from './datasetCitations.ts';
 export { citationsHtml } from './citationsHtml.ts';
+export { escapeHtml } from './escapeHtml.ts';
 export { writeReport, type WriteReportParameters, type WriteReportResult } from './writeReport.ts';
 export { writeTestRunDirectory, type WriteTestRunDirectoryParameters, type WriteTestRunDirectoryResult } from './writeTestRunDirectory.ts';
