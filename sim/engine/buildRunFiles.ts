@@ -54,7 +54,9 @@ export interface BuildRunFilesParameters {
   scenarioSha256: string;
   inputs: EngineInputs;
   clock: SimClock;
-  /** Period days × 24 (kW). */
+  /** Intervals per hour: 1 (1h) or 4 (15m). */
+  intervalsPerHour: 1 | 4;
+  /** Period days × 24 × intervalsPerHour (kW). */
   baseAgg: Float64Array;
   drAgg: Float64Array;
   forecastKw: Float64Array;
@@ -83,18 +85,23 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
  * KPIs come from sim/metrics.
  */
 export function buildRunFiles(p: BuildRunFilesParameters): Map<string, string> {
-  const { scenario, inputs, clock, baseAgg, drAgg, consumers, events } = p;
+  const { scenario, inputs, clock, baseAgg, drAgg, consumers, events, intervalsPerHour: iph } = p;
   const periodDays = inputs.days.slice(inputs.periodOffset);
-  const T = periodDays.length * 24;
+  const I = 24 * iph;
+  const T = periodDays.length * I;
+  const intervalHours = 1 / iph;
   const eventActive = Float64Array.from(p.eventIdsBySlot, (id) => (id === '' ? 0 : 1));
+  // Hourly price and carbon are held over the hour's intervals (a step, as the hourly market clears).
+  const price = Float64Array.from({ length: T }, (_, t) => inputs.price[Math.floor(t / iph)]!);
+  const carbon = Float64Array.from({ length: T }, (_, t) => inputs.carbon[Math.floor(t / iph)]!);
 
   // timeseries.csv
   const rows = ['time,systemBaselineKw,systemWithDrKw,forecastKw,eventActive,eventId,priceUsdPerMwh,carbonKgPerKwh'];
   for (let t = 0; t < T; t++) {
-    const day = periodDays[Math.floor(t / 24)]!;
-    const time = new Date(clock.instantOf(day.epochDay, t % 24)).toISOString();
+    const day = periodDays[Math.floor(t / I)]!;
+    const time = new Date(clock.instantOf(day.epochDay, (t % I) / iph)).toISOString();
     const fc = p.forecastKw[t]!;
-    rows.push([time, f(baseAgg[t]!, 3), f(drAgg[t]!, 3), Number.isFinite(fc) ? f(fc, 3) : '', String(eventActive[t]), p.eventIdsBySlot[t]!, f(inputs.price[t]!, 2), f(inputs.carbon[t]!, 4)].join(','));
+    rows.push([time, f(baseAgg[t]!, 3), f(drAgg[t]!, 3), Number.isFinite(fc) ? f(fc, 3) : '', String(eventActive[t]), p.eventIdsBySlot[t]!, f(price[t]!, 2), f(carbon[t]!, 4)].join(','));
   }
   const timeseries = `${rows.join('\n')}\n`;
 
@@ -141,9 +148,9 @@ export function buildRunFiles(p: BuildRunFilesParameters): Map<string, string> {
 
   // summary.json
   const peak = peakMetrics({ baselineKw: baseAgg, withDrKw: drAgg });
-  const energy = energyMetrics({ baselineKw: baseAgg, withDrKw: drAgg, eventActive, intervalHours: 1 });
-  const net = Float64Array.from(baseAgg, (b, t) => b - drAgg[t]!);
-  const saved = avoided({ curtailedKwhByInterval: net, priceUsdPerMwh: inputs.price, carbonKgPerKwh: inputs.carbon });
+  const energy = energyMetrics({ baselineKw: baseAgg, withDrKw: drAgg, eventActive, intervalHours });
+  const net = Float64Array.from(baseAgg, (b, t) => (b - drAgg[t]!) * intervalHours);
+  const saved = avoided({ curtailedKwhByInterval: net, priceUsdPerMwh: price, carbonKgPerKwh: carbon });
   const consumerEvents = events.reduce((a, e) => a + e.optedIn, 0);
   const participantsTotal = events.reduce((a, e) => a + e.participants, 0);
   const gas = gasSummary({ ledger: p.ledger, consumerEvents, gasPriceGwei: scenario.chain.gasPriceGwei, ethUsd: scenario.chain.ethUsd });
@@ -174,7 +181,7 @@ export function buildRunFiles(p: BuildRunFilesParameters): Map<string, string> {
   const resultsSha256 = sha(timeseries + eventsText + consumersCsv + gasCsv);
   const summary = {
     scenario: { name: scenario.name, seed: scenario.seed, sha256: p.scenarioSha256 },
-    period: { start: scenario.period.start, end: scenario.period.end, intervalMinutes: 60, timezone: scenario.period.timezone },
+    period: { start: scenario.period.start, end: scenario.period.end, intervalMinutes: 60 / iph, timezone: scenario.period.timezone },
     consumers: n,
     events: events.length,
     participants: { total: participantsTotal, meanPerEvent: events.length > 0 ? fixed({ value: participantsTotal / events.length, decimals: 1 }) : 0 },
@@ -228,6 +235,11 @@ export function buildRunFiles(p: BuildRunFilesParameters): Map<string, string> {
       ...p.notes,
       'forecasts use the observed temperature of the hours ahead as a perfect day-ahead weather forecast (ex post, as GEFCom2012)',
       'a local day is 24 hours in the simulation clock (DST days included); block timestamps come from it',
+      ...(iph > 1
+        ? [
+            `${60 / iph}-minute intervals: loads, meter reads and VEE per interval; the oracle settles on hourly kWh (the sum of each hour's validated reads; CBL methods are hourly) and pays nothing for a rejected interval; the system series, prices, carbon and the hourly forecast are held constant over each hour's intervals`,
+          ]
+        : []),
     ],
   };
   return new Map([

@@ -5,6 +5,7 @@ import {
   type EventState,
   FAULT_KINDS,
   initialEventState,
+  type IntervalsPerHour,
   initialVeeHistory,
   meterReads,
   PARTICIPATION,
@@ -29,7 +30,7 @@ import {
   writeCall,
 } from '../chain/index.ts';
 import { openHistory } from '../data/index.ts';
-import { ChainError, PayoutRuleError, UsageError } from '../errors.ts';
+import { ChainError, PayoutRuleError } from '../errors.ts';
 import { createModels } from '../forecast/index.ts';
 import { crossCheck, CumulativeLedger, type EntitlementTreeResult, quotePayout, type PayoutRules } from '../incentives/index.ts';
 import { type Scenario, TIERS, TOKEN_DECIMALS, TOKENS, type TokenSymbol } from '../scenario/index.ts';
@@ -149,12 +150,6 @@ interface PostedRoot {
 export async function runSimulation(parameters: RunSimulationParameters): Promise<RunSimulationResult> {
   const { scenario, scenarioPath, rpcUrl, data, env, onProgress = () => {}, onNode } = parameters;
   const step = (message: string) => onProgress({ phase: 'setup', message });
-  if (scenario.period.interval !== '1h') {
-    throw new UsageError(`period.interval ${scenario.period.interval} is not supported by the simulator yet`, {
-      details: `scenario ${scenario.name}: the engine settles hourly reads (baselines and LoadForecast are hourly)`,
-      hint: 'Use period.interval: 1h.',
-    });
-  }
   const inputs = await loadInputs({ scenario, scenarioPath, data, env, onStep: step });
   const mode = rpcUrl !== undefined ? 'rpc' : scenario.chain.mode;
   const clock = createSimClock({ timezone: scenario.period.timezone });
@@ -183,6 +178,10 @@ interface RunOnNodeParameters extends RunSimulationParameters {
 async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node, clock, onProgress = () => {}, tools = {}, faults, rpcUrl, beforeSeason }: RunOnNodeParameters): Promise<RunSimulationResult> {
   const { population, days, periodOffset, method } = inputs;
   const n = population.count;
+  // Intervals: loads, meter reads, VEE, the timeseries and the energy KPIs are per interval (15 min or 1 h); the
+  // oracle settles on hourly kWh (CBL methods are hourly), the forecaster and LoadForecast are hourly.
+  const iph: IntervalsPerHour = scenario.period.interval === '15m' ? 4 : 1;
+  const I = 24 * iph;
   const K = days.length;
   const periodDays = K - periodOffset;
   const program = scenario.program;
@@ -279,12 +278,13 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   const programId = (k: number) => `${k}`;
   const claimedLocal: bigint[] = Array.from({ length: n }, () => 0n);
   let eventState = initialEventState({ count: n });
-  let veeHistory = initialVeeHistory({ count: n, intervalsPerDay: 24 });
+  let veeHistory = initialVeeHistory({ count: n, intervalsPerDay: I });
   const window = new MeterWindow({ count: n, days: inputs.warmupDays });
-  const baseAgg = new Float64Array(K * 24);
-  const drAgg = new Float64Array(K * 24);
-  const forecastKw = new Float64Array(periodDays * 24).fill(Number.NaN);
-  const eventIdsBySlot: string[] = Array.from({ length: periodDays * 24 }, () => '');
+  /** Per interval (K × I): the aggregate without DR and with DR (kW). */
+  const baseAgg = new Float64Array(K * I);
+  const drAgg = new Float64Array(K * I);
+  const forecastKw = new Float64Array(periodDays * I).fill(Number.NaN);
+  const eventIdsBySlot: string[] = Array.from({ length: periodDays * I }, () => '');
   const consumerStats = {
     events: new Uint16Array(n),
     participated: new Uint16Array(n),
@@ -305,8 +305,9 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   let calledThisSeason = 0;
   let nextEventId = 1n;
   let agentEventId = 0;
-  const zeros = new Float64Array(n * 24);
-  const loadsBuffer = new Float64Array(n * 24);
+  const zeros = new Float64Array(n * I);
+  const loadsBuffer = new Float64Array(n * I);
+  const hourlyReads = new Float64Array(n * 24);
   let previous: { dayIndex: number; vee: ValidateReadsResult; baseLoads: Float64Array | undefined } | undefined;
   let firstPaid = true;
 
@@ -334,7 +335,8 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     };
     const local = Float64Array.from({ length: 24 }, (_, h) => at48(clock.instantOf(target.epochDay, h)));
     const p = k + 1 - periodOffset;
-    if (p >= 0) for (let h = 0; h < 24; h++) forecastKw[p * 24 + h] = local[h]! * inputs.kwPerSystemUnit;
+    // the hourly forecast is held over the hour's intervals
+    if (p >= 0) for (let t = 0; t < I; t++) forecastKw[p * I + t] = local[Math.floor(t / iph)]! * inputs.kwPerSystemUnit;
     // On-chain day-ahead commitment for the UTC day holding the target day's noon.
     const utcDay = Math.floor(clock.instantOf(target.epochDay, 12) / 86_400_000);
     const kw = Array.from({ length: 24 }, (_, h) => Math.max(1, Math.min((1 << 21) - 1, Math.round(at48(utcDay * 86_400_000 + h * HOUR_MS) * inputs.kwPerSystemUnit) || 1)));
@@ -391,6 +393,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     const decided = respondToEvent({
       population,
       loads: zeros,
+      intervalsPerHour: iph,
       event: { id: agentEventId, day: target, startHour: event.startHour, durationHours: event.durationHours, tier: event.tier, noticeHours: event.noticeHours, incentiveRate: incentiveUsd },
       tiers: program.tiers,
       state: eventState,
@@ -504,18 +507,20 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
           let truth = 0;
           let ok = b.insufficient === null;
           for (let h = 0; h < dr.durationHours; h++) {
-            const t = dr.startHour + h;
-            const bh = b.values[h]!;
+            const bh = b.values[h]!; // the hour's baseline (kWh), a share 1/iph of it per interval
             if (!Number.isFinite(bh)) ok = false;
             base += bh;
-            truth += baseLoads === undefined ? 0 : baseLoads[i * 24 + t]!;
-            if (vee.status[i * 24 + t] === VEE_STATUS.rejected) {
-              rejectedInEvent += 1;
-              const why = VEE_REASON_NAMES[vee.reason[i * 24 + t]!]!;
-              rejectedByReason.set(why, (rejectedByReason.get(why) ?? 0) + 1);
-              continue; // nothing is paid on a rejected read
+            for (let q = 0; q < iph; q++) {
+              const t = (dr.startHour + h) * iph + q;
+              truth += baseLoads === undefined ? 0 : baseLoads[i * I + t]! / iph;
+              if (vee.status[i * I + t] === VEE_STATUS.rejected) {
+                rejectedInEvent += 1;
+                const why = VEE_REASON_NAMES[vee.reason[i * I + t]!]!;
+                rejectedByReason.set(why, (rejectedByReason.get(why) ?? 0) + 1);
+                continue; // nothing is paid on a rejected read
+              }
+              sum += bh / iph - vee.value[i * I + t]!;
             }
-            sum += bh - vee.value[i * 24 + t]!;
           }
           if (ok && baseLoads !== undefined) {
             baselineItems.baselineKwh.push(base);
@@ -606,7 +611,11 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
       const utcDay = pendingActuals.shift()!;
       const kw = Array.from({ length: 24 }, (_, h) => {
         const slot = slotOfInstant(utcDay * 86_400_000 + h * HOUR_MS);
-        const v = slot === undefined ? 1 : drAgg[slot]!;
+        let v = 1;
+        if (slot !== undefined) {
+          v = 0; // the hour's mean of its intervals
+          for (let q = 0; q < iph; q++) v += drAgg[slot * iph + q]! / iph;
+        }
         return Math.max(1, Math.min((1 << 21) - 1, Math.round(v)));
       });
       actuals.push(writeCall({ account: actors.oracle, contract: c.loadForecast, functionName: 'postActuals', args: [REGION, utcDay + offsetDays, packHours(kw)], gas: GAS.admin }));
@@ -614,6 +623,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     routine.push(...actuals); // mined with the day's forecast commit
   };
 
+  /** Local hour instant → hourly slot k × 24 + h (its intervals are slot × iph … slot × iph + iph − 1). */
   const slotIndex = new Map<number, number>();
   for (let k = 0; k < K; k++) for (let h = 0; h < 24; h++) if (!slotIndex.has(clock.instantOf(days[k]!.epochDay, h))) slotIndex.set(clock.instantOf(days[k]!.epochDay, h), k * 24 + h);
   const slotOfInstant = (instant: number) => slotIndex.get(instant);
@@ -686,6 +696,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
       day,
       temperature: inputs.temperatureC.subarray(k * 24, k * 24 + 24),
       systemScale: inputs.scale.subarray(k * 24, k * 24 + 24),
+      intervalsPerHour: iph,
       out: loadsBuffer,
     });
     const dr = drDays.get(k);
@@ -698,6 +709,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
       const r = respondToEvent({
         population,
         loads: base,
+        intervalsPerHour: iph,
         event: { id: dr.agentId, day, startHour: dr.startHour, durationHours: dr.durationHours, tier: dr.tier, noticeHours: dr.noticeHours, incentiveRate: dr.incentiveRate },
         tiers: program.tiers,
         state: dr.stateBefore,
@@ -706,7 +718,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
       loads = r.loads;
       participants = new Uint8Array(n);
       for (const e of dr.chainEvents) for (const i of e.committed) participants[i] = 1;
-      eventWindow = { start: dr.startHour, end: dr.startHour + dr.durationHours };
+      eventWindow = { start: dr.startHour * iph, end: (dr.startHour + dr.durationHours) * iph };
       for (let i = 0; i < n; i++) {
         consumerStats.curtailedKwh[i] += r.curtailedKwh[i]!;
         consumerStats.reboundKwh[i] += r.reboundKwh[i]!;
@@ -744,23 +756,23 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
           gas: {},
         });
       }
-      if (p >= 0) for (let h = 0; h < 24; h++) eventIdsBySlot[p * 24 + h] = h >= dr.startHour && h < dr.startHour + dr.durationHours ? dr.chainEvents.map((e) => e.eventId.toString()).join(';') : '';
+      if (p >= 0) for (let t = 0; t < I; t++) eventIdsBySlot[p * I + t] = t >= eventWindow.start && t < eventWindow.end ? dr.chainEvents.map((e) => e.eventId.toString()).join(';') : '';
     }
     for (let i = 0; i < n; i++) {
-      for (let h = 0; h < 24; h++) {
-        baseAgg[k * 24 + h] += (baseCopy ?? loads)[i * 24 + h]!;
-        drAgg[k * 24 + h] += loads[i * 24 + h]!;
+      for (let t = 0; t < I; t++) {
+        baseAgg[k * I + t] += (baseCopy ?? loads)[i * I + t]!;
+        drAgg[k * I + t] += loads[i * I + t]!;
       }
     }
-    const reads = meterReads({ population, trueLoad: loads, day, eventWindow, eventParticipants: participants });
-    const vee = validateReads({ reads, day, history: veeHistory, eventWindow, eventParticipants: participants });
+    const reads = meterReads({ population, trueLoad: loads, day, intervalsPerHour: iph, eventWindow, eventParticipants: participants });
+    const vee = validateReads({ reads, day, history: veeHistory, intervalsPerHour: iph, eventWindow, eventParticipants: participants });
     veeHistory = vee.history;
-    window.put(k, vee.value);
+    window.put(k, hourlyKwh(vee.value, iph, hourlyReads));
     if (p >= 0) {
-      meterStats.reads += n * 24;
+      meterStats.reads += n * I;
       meterStats.rejected += vee.rejected;
       for (let f = 0; f < FAULT_KINDS; f++) meterStats.injected[f] += reads.injected[f]!;
-      for (let i = 0; i < n; i++) for (let h = 0; h < 24; h++) if (vee.status[i * 24 + h] === VEE_STATUS.rejected) consumerStats.readsRejected[i] += 1;
+      for (let i = 0; i < n; i++) for (let t = 0; t < I; t++) if (vee.status[i * I + t] === VEE_STATUS.rejected) consumerStats.readsRejected[i] += 1;
     }
     previous = { dayIndex: k, vee, baseLoads: baseCopy };
     if (p >= 0) onProgress({ phase: 'day', message: `${day.date}${dr ? ` event ${dr.chainEvents.map((e) => e.eventId).join(',')} (${dr.tier}, ${dr.startHour}:00 +${dr.durationHours} h)` : ''}`, day: p + 1, days: periodDays });
@@ -825,7 +837,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     let best = 0;
     for (let h = 0; h < record.durationHours; h++) {
       const slot = slotOfInstant(start + h * HOUR_MS);
-      if (slot !== undefined) best = Math.max(best, baseAgg[slot]! - drAgg[slot]!);
+      if (slot !== undefined) for (let q = 0; q < iph; q++) best = Math.max(best, baseAgg[slot * iph + q]! - drAgg[slot * iph + q]!);
     }
     record.peakReductionKw = best / scenario.utilities.count;
   }
@@ -836,8 +848,9 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     scenarioSha256,
     inputs,
     clock,
-    baseAgg: baseAgg.subarray(periodOffset * 24),
-    drAgg: drAgg.subarray(periodOffset * 24),
+    intervalsPerHour: iph,
+    baseAgg: baseAgg.subarray(periodOffset * I),
+    drAgg: drAgg.subarray(periodOffset * I),
     forecastKw,
     eventIdsBySlot,
     events: eventRecords,
@@ -865,13 +878,29 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
   return {
     files,
     stats: {
-      consumerIntervals: n * K * 24,
+      consumerIntervals: n * K * I,
       transactions: gas.transactions,
       gasUsed: gas.gasUsed,
       consumerEvents: eventRecords.reduce((a, e) => a + e.optedIn, 0),
       events: eventRecords.length,
     },
   };
+}
+
+/**
+ * The oracle's hourly kWh from validated interval reads (count × 24·iph, kWh per interval): the sum of each hour's
+ * intervals, NaN when any of them was rejected (a CBL day with a rejected quarter-hour is missing that hour, as
+ * with hourly reads). With hourly reads it is the reads themselves.
+ */
+export function hourlyKwh(values: Float64Array, iph: IntervalsPerHour, out: Float64Array): Float64Array {
+  if (iph === 1) return values;
+  const hours = out.length;
+  for (let j = 0; j < hours; j++) {
+    let sum = 0;
+    for (let q = 0; q < iph; q++) sum += values[j * iph + q]!;
+    out[j] = sum;
+  }
+  return out;
 }
 
 /** LoadForecast's packing: 24 hourly kW values, 21 bits each, 12 per word. */

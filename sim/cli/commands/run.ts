@@ -111,7 +111,7 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
     const shown = relative(process.cwd(), dir) || '.';
     print(`peaklab: wrote ${shown}/ (summary.json, timeseries.csv, events.jsonl, consumers.csv, gas.csv, manifest.json)`);
     print(
-      `  ${scenario.population.count} consumers × ${result.stats.consumerIntervals / 24 / scenario.population.count} days (incl. warm-up), ${result.stats.events} events, ${result.stats.consumerEvents} consumer-events; ` +
+      `  ${scenario.population.count} consumers × ${result.stats.consumerIntervals / (scenario.period.interval === '15m' ? 96 : 24) / scenario.population.count} days (incl. warm-up), ${result.stats.events} events, ${result.stats.consumerEvents} consumer-events; ` +
         `${result.stats.transactions} transactions, ${result.stats.gasUsed} gas (${summary.gas.perConsumerEvent ?? '–'} per consumer-event); cross-check: ${summary.crossCheck.consumersChecked} consumers, 0 mismatches`,
     );
     if (scenario.outputs.report && scenario.outputs.formats.includes('html')) {
