@@ -5,7 +5,6 @@
  * CityLearn Fontana homes as the residential case.
  */
 import { join, resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import {
   BASELINE_METHODS,
@@ -22,6 +21,7 @@ import {
 import { type Frame, loadDataset } from '../../data/index.ts';
 import { UsageError } from '../../errors.ts';
 import { writeAtomic } from '../../writeAtomic.ts';
+import { progressReporter } from '../progressReporter.ts';
 
 export interface BacktestBaselineOptions {
   dataset?: string;
@@ -134,25 +134,24 @@ export async function runBacktestBaseline(options: BacktestBaselineOptions): Pro
       `${name}: ${consumers.length} consumers${exclude.length ? ` (excluded ${exclude.join(', ')})` : ''}, ${frame.length} h, ` +
         `holidays ${region ?? 'none'}, ${masked} h in zero runs ≥ ${zeroRun} h masked as missing\n`,
     );
-    const bar = tty ? new SingleBar({ format: `${name} [{bar}] {percentage}% {value}/{total} {label}`, stream: process.stderr, hideCursor: true }) : undefined;
     let lastDay = '';
+    const progress = progressReporter({
+      bar: tty,
+      format: `${name} [{bar}] {percentage}% {value}/{total} {label}`,
+      // Plain lines: one per placebo day.
+      line: ({ done, total, payload: { label } }) => {
+        const day = label.slice(0, 10);
+        if (day === lastDay) return undefined;
+        lastDay = day;
+        return `${name}: ${done}/${total} ${label}`;
+      },
+    });
     const result = backtestBaselines({
       frame, methods, consumers, startHour, durationHours, placeboDaysPerYear: perYear, placeboRank: options.rank,
       holidays: holidayList, gamingFactor, gamingHours,
-      onProgress: ({ done, total, label }) => {
-        if (bar) {
-          if (done === 0) bar.start(total, 0, { label });
-          else bar.update(done, { label });
-          return;
-        }
-        const day = label.slice(0, 10);
-        if (day !== lastDay) {
-          lastDay = day;
-          process.stderr.write(`${name}: ${done}/${total} ${label}\n`);
-        }
-      },
+      onProgress: ({ done, total, label }) => progress.step({ done, total, payload: { label } }),
     });
-    bar?.stop();
+    progress.stop();
     results.push(result);
     process.stdout.write(`${formatBacktestTable({ result })}\n\n`);
   }

@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { loadDataset, openHistory } from '../../data/index.ts';
 import { UsageError } from '../../errors.ts';
@@ -15,6 +14,7 @@ import {
   type BacktestMode,
 } from '../../forecast/index.ts';
 import { writeAtomic } from '../../writeAtomic.ts';
+import { progressReporter } from '../progressReporter.ts';
 
 /** Models run when --models is not given. */
 export const DEFAULT_FORECAST_MODELS = ['seasonal-naive', 'vanilla', 'recency-hourly', 'ensemble'] as const;
@@ -110,9 +110,12 @@ export function backtestForecastCommand(): Command {
       const period = defaultBacktestPeriod({ frame });
       const modes: BacktestMode[] | undefined =
         options.mode === 'auto' ? undefined : options.mode === 'both' ? ['ex-post', 'ex-ante'] : [options.mode];
-      const isTty = process.stderr.isTTY === true && options.quiet !== true;
-      const bar = isTty ? new cliProgress.SingleBar({ format: '{mode} [{bar}] {value}/{total} days {date}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
-      let current: BacktestMode | undefined;
+      const progress = progressReporter({
+        bar: process.stderr.isTTY === true && options.quiet !== true,
+        format: '{mode} [{bar}] {value}/{total} days {date}',
+        // Plain lines: every 30th day and the last.
+        line: ({ done, total, payload: { mode, date } }) => (done === total || done % 30 === 0 ? `${mode} ${done}/${total} days (${date})` : undefined),
+      });
       if (options.quiet !== true) {
         process.stderr.write(`peaklab: backtest forecast ${frame.name} (${dataRoot}) ${from ?? period.from} … ${to ?? period.to}${from === undefined ? ` [${period.why}]` : ''}\n`);
       }
@@ -126,18 +129,7 @@ export function backtestForecastCommand(): Command {
         origin,
         k,
         onProgress: ({ mode, done, total, date }) => {
-          if (options.quiet === true) return;
-          if (bar !== undefined) {
-            if (current !== mode) {
-              if (current !== undefined) bar.stop();
-              bar.start(total, 0, { mode, date });
-              current = mode;
-            }
-            bar.update(done, { mode, date });
-            if (done === total) bar.stop();
-          } else if (done === total || done % 30 === 0) {
-            process.stderr.write(`${mode} ${done}/${total} days (${date})\n`);
-          }
+          if (options.quiet !== true) progress.step({ done, total, payload: { mode, date }, key: mode });
         },
       });
       const report = forecastReport({ result, loadUnit: frame.units.get(result.load) });

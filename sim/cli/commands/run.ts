@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { anvilBinaryPath, type ChainNode } from '../../chain/index.ts';
 import { projectRoot } from '../../data/index.ts';
@@ -15,6 +14,7 @@ import { type RunProgress, runSimulation, tmpDirOf, writeRunDirectory } from '..
 import { UsageError } from '../../errors.ts';
 import { writeReport } from '../../report/index.ts';
 import { loadScenario } from '../../scenario/index.ts';
+import { progressReporter } from '../progressReporter.ts';
 
 export interface RunOptions {
   out?: string;
@@ -69,12 +69,16 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
   }
   const dir = resolve(options.out ?? join(scenario.outputs.dir, scenario.name));
   const tag = String(process.pid);
-  const tty = process.stdout.isTTY === true && options.quiet !== true && !process.env.CI;
-  const bar = tty ? new cliProgress.SingleBar({ format: 'peaklab run |{bar}| {value}/{total} days {message}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
-  let barStarted = false;
+  const stamp = (text: string) => `[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${text}`;
+  const progress = progressReporter({
+    bar: process.stdout.isTTY === true && options.quiet !== true && !process.env.CI,
+    format: 'peaklab run |{bar}| {value}/{total} days {message}',
+    line: ({ done, total, payload }) => stamp(`day ${done}/${total} ${payload.message}`),
+    write: print,
+  });
   let node: ChainNode | undefined;
   const onSigint = () => {
-    bar?.stop();
+    progress.stop();
     rmSync(tmpDirOf(dir, tag), { recursive: true, force: true });
     void node?.stop();
     process.stderr.write('peaklab: interrupted; the embedded chain was stopped and nothing was written\n');
@@ -82,15 +86,10 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
   };
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigint);
-  const onProgress = (progress: RunProgress) => {
-    if (bar !== undefined && progress.phase === 'day' && progress.days !== undefined) {
-      if (!barStarted) [barStarted] = [true, bar.start(progress.days, 0, { message: '' })];
-      bar.update(progress.day ?? 0, { message: progress.message });
-      return;
-    }
-    if (bar !== undefined && barStarted && progress.phase === 'finish') bar.stop();
-    const at = ((performance.now() - started) / 1000).toFixed(1).padStart(6);
-    print(`[${at} s] ${progress.phase === 'day' ? `day ${progress.day}/${progress.days} ${progress.message}` : progress.message}`);
+  const onProgress = (p: RunProgress) => {
+    if (p.phase === 'day' && p.days !== undefined) return progress.step({ done: p.day ?? 0, total: p.days, payload: { message: p.message } });
+    if (p.phase === 'finish') progress.stop();
+    print(stamp(p.phase === 'day' ? `day ${p.day}/${p.days} ${p.message}` : p.message));
   };
   try {
     const result = await runSimulation({
@@ -104,7 +103,7 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
       onNode: (n) => (node = n),
       tools: toolVersions(),
     });
-    bar?.stop();
+    progress.stop();
     writeRunDirectory({ dir, files: result.files, tag });
     const wallSeconds = (performance.now() - started) / 1000;
     const summary = JSON.parse(result.files.get('summary.json')!) as { gas: { perConsumerEvent: number | null }; crossCheck: { consumersChecked: number } };
@@ -124,7 +123,7 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
     const periodIntervals = result.files.get('timeseries.csv')!.trim().split('\n').length - 1;
     return { dir, wallSeconds, consumerIntervals: result.stats.consumerIntervals, periodConsumerIntervals: scenario.population.count * periodIntervals, transactions: result.stats.transactions, gasPerConsumerEvent: summary.gas.perConsumerEvent, maxRssMb };
   } finally {
-    bar?.stop();
+    progress.stop();
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
     rmSync(tmpDirOf(dir, tag), { recursive: true, force: true });
