@@ -104,10 +104,8 @@ contract ConsumerRegistryTest is Test {
     /// @dev Registered, KYC'd, consenting: eligible for everything by default.
     function _onboard(address consumer, bytes32 meter) internal {
         _register(consumer, meter);
-        address[] memory cs = new address[](1);
-        cs[0] = consumer;
         vm.prank(kyc);
-        reg.attestKyc(cs, KYC_UNTIL);
+        reg.attestKyc(_one(consumer), KYC_UNTIL);
         vm.prank(consumer);
         reg.setParticipationConsent(true);
     }
@@ -115,6 +113,22 @@ contract ConsumerRegistryTest is Test {
     function _one(address a) internal pure returns (address[] memory cs) {
         cs = new address[](1);
         cs[0] = a;
+    }
+
+    /// @dev The next call by `account` reverts with AccessControlUnauthorizedAccount(account, role).
+    function _expectUnauthorized(address account, bytes32 role) internal {
+        vm.prank(account);
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, account, role));
+    }
+
+    /// @dev Alice sets her preferences (no payout token, payout to herself).
+    function _setAlicePreferences(uint8 maxTier, uint8 maxEventsPerMonth, bool autoEnroll, uint256 availability)
+        internal
+    {
+        ConsumerRegistry.Preferences memory p =
+            ConsumerRegistry.Preferences(maxTier, maxEventsPerMonth, autoEnroll, availability, address(0), address(0));
+        vm.prank(alice);
+        reg.setPreferences(p);
     }
 
     function _elig(address c, uint8 tier, uint64 t) internal view returns (uint256) {
@@ -284,13 +298,22 @@ contract ConsumerRegistryTest is Test {
         return abi.encodePacked(rr, ss, v);
     }
 
-    function test_registerWithSignature_consumerRegistersItselfWithUtilityConsent() public {
+    /// @dev Utility key 0xB0B, made Active, signs alice's registration (meter "m1") valid for a day.
+    function _activeUtilitySignedAliceRegistration()
+        internal
+        returns (address signer, ConsumerRegistry.Registration memory r, uint256 deadline, bytes memory sig)
+    {
         uint256 key = 0xB0B;
-        address signer = vm.addr(key);
+        signer = vm.addr(key);
         _activateUtility(signer);
-        ConsumerRegistry.Registration memory r = _reg(alice, "m1");
-        uint256 deadline = block.timestamp + 1 days;
-        bytes memory sig = _signRegistration(key, r, deadline);
+        r = _reg(alice, "m1");
+        deadline = block.timestamp + 1 days;
+        sig = _signRegistration(key, r, deadline);
+    }
+
+    function test_registerWithSignature_consumerRegistersItselfWithUtilityConsent() public {
+        (address signer, ConsumerRegistry.Registration memory r, uint256 deadline, bytes memory sig) =
+            _activeUtilitySignedAliceRegistration();
         vm.prank(alice);
         uint32 index = reg.registerWithSignature(r, signer, deadline, sig);
         assertEq(index, 1);
@@ -303,12 +326,8 @@ contract ConsumerRegistryTest is Test {
     }
 
     function test_registerWithSignature_rejectsWrongSignerOtherCallerAndExpiry() public {
-        uint256 key = 0xB0B;
-        address signer = vm.addr(key);
-        _activateUtility(signer);
-        ConsumerRegistry.Registration memory r = _reg(alice, "m1");
-        uint256 deadline = block.timestamp + 1 days;
-        bytes memory sig = _signRegistration(key, r, deadline);
+        (address signer, ConsumerRegistry.Registration memory r, uint256 deadline, bytes memory sig) =
+            _activeUtilitySignedAliceRegistration();
         // signed by someone else than the named utility
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.InvalidUtilitySignature.selector, util, alice));
@@ -379,11 +398,7 @@ contract ConsumerRegistryTest is Test {
 
     function test_attestKyc_reverts() public {
         _register(alice, "m1");
-        bytes memory err = abi.encodeWithSelector(
-            IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, reg.KYC_PROVIDER_ROLE()
-        );
-        vm.prank(stranger);
-        vm.expectRevert(err);
+        _expectUnauthorized(stranger, reg.KYC_PROVIDER_ROLE());
         reg.attestKyc(_one(alice), KYC_UNTIL);
         vm.prank(kyc);
         vm.expectRevert(
@@ -433,9 +448,7 @@ contract ConsumerRegistryTest is Test {
         _onboard(alice, "m1");
         // available only Monday 17:00-20:00 and Sunday 23:00 (bit 167)
         uint256 mask = (uint256(7) << 17) | (uint256(1) << 167);
-        ConsumerRegistry.Preferences memory p = ConsumerRegistry.Preferences(4, 0, true, mask, address(0), address(0));
-        vm.prank(alice);
-        reg.setPreferences(p);
+        _setAlicePreferences(4, 0, true, mask);
         assertEq(
             _elig(alice, 1, MONDAY_2024 + 16 hours + 59 minutes), uint256(IConsumerRegistry.Ineligibility.Unavailable)
         );
@@ -451,10 +464,7 @@ contract ConsumerRegistryTest is Test {
 
     function test_eligibility_monthlyCapResetsNextMonth() public {
         _onboard(alice, "m1");
-        ConsumerRegistry.Preferences memory p =
-            ConsumerRegistry.Preferences(4, 2, false, type(uint256).max >> 88, address(0), address(0));
-        vm.prank(alice);
-        reg.setPreferences(p);
+        _setAlicePreferences(4, 2, false, type(uint256).max >> 88);
         uint64 jan10 = MONDAY_2024 + 9 days;
         vm.startPrank(reporter);
         reg.recordParticipation(_one(alice), jan10);
@@ -472,9 +482,7 @@ contract ConsumerRegistryTest is Test {
         _onboard(alice, "m1");
         mask = mask >> 88; // 168 bits
         t = uint64(bound(t, MONDAY_2024, KYC_UNTIL - 1));
-        ConsumerRegistry.Preferences memory p = ConsumerRegistry.Preferences(4, 0, false, mask, address(0), address(0));
-        vm.prank(alice);
-        reg.setPreferences(p);
+        _setAlicePreferences(4, 0, false, mask);
         uint256 h = reg.hourOfWeek(t);
         IConsumerRegistry.Ineligibility expected =
             (mask >> h) & 1 == 1 ? IConsumerRegistry.Ineligibility.None : IConsumerRegistry.Ineligibility.Unavailable;
@@ -485,10 +493,7 @@ contract ConsumerRegistryTest is Test {
         _onboard(alice, "m1");
         cap = uint8(bound(cap, 1, 20));
         events = uint8(bound(events, 0, 25));
-        ConsumerRegistry.Preferences memory p =
-            ConsumerRegistry.Preferences(4, cap, false, type(uint256).max >> 88, address(0), address(0));
-        vm.prank(alice);
-        reg.setPreferences(p);
+        _setAlicePreferences(4, cap, false, type(uint256).max >> 88);
         uint64 t = MONDAY_2024 + 3 days;
         for (uint256 i = 0; i < events; ++i) {
             vm.prank(reporter);
@@ -581,11 +586,7 @@ contract ConsumerRegistryTest is Test {
     }
 
     function test_recordParticipation_reverts() public {
-        bytes memory err = abi.encodeWithSelector(
-            IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, reg.REPORTER_ROLE()
-        );
-        vm.prank(stranger);
-        vm.expectRevert(err);
+        _expectUnauthorized(stranger, reg.REPORTER_ROLE());
         reg.recordParticipation(_one(alice), MONDAY_2024);
         vm.prank(reporter);
         vm.expectRevert(abi.encodeWithSelector(ConsumerRegistry.ConsumerNotRegistered.selector, alice));
@@ -668,11 +669,7 @@ contract ConsumerRegistryTest is Test {
         assertEq(a, 3000);
         assertEq(i, 7000);
         assertEq(reg.utilityRegistry(), address(0xDD));
-        bytes memory err = abi.encodeWithSelector(
-            IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, reg.GOVERNANCE_ROLE()
-        );
-        vm.prank(stranger);
-        vm.expectRevert(err);
+        _expectUnauthorized(stranger, reg.GOVERNANCE_ROLE());
         reg.setReliabilityAlpha(1);
     }
 

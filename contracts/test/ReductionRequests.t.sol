@@ -16,27 +16,6 @@ import {IIncentiveDistributor} from "../src/interfaces/IIncentiveDistributor.sol
 import {console} from "./utils/console.sol";
 
 contract ReductionRequestsTest is DrFixture {
-    event EventCreated(
-        uint256 indexed eventId,
-        address indexed utility,
-        uint32 indexed region,
-        uint8 tier,
-        uint64 start,
-        uint32 duration,
-        uint64 targetKw,
-        uint128 rate,
-        address token,
-        uint8 baselineMethodId,
-        uint32 stressBps
-    );
-    event OptedIn(uint256 indexed eventId, address indexed consumer, ReductionRequests.OptInVia via);
-    event OptedOut(uint256 indexed eventId, address indexed consumer);
-    event OptInSkipped(uint256 indexed eventId, address indexed consumer, ReductionRequests.SkipReason reason);
-    event ParticipationAlert(uint256 indexed eventId, address indexed utility, uint256 deliveredWh, uint256 targetWh);
-    event EventFinalized(uint256 indexed eventId, address indexed utility, uint16 outcomeBps);
-    event EventCancelled(uint256 indexed eventId, address indexed utility);
-    event EventSettled(uint256 indexed eventId);
-
     // ------------------------------------------------------------------ helpers
 
     function _sig(uint256 pk, uint256 id, uint64 deadline) internal view returns (ReductionRequests.OptInSig memory s) {
@@ -50,8 +29,45 @@ contract ReductionRequestsTest is DrFixture {
         creg.register(c, utility);
     }
 
+    /// @dev Registers the consumers of keys firstKey .. firstKey + n - 1 and returns their opt-in signatures.
+    function _registeredSigs(uint256 id, uint256 firstKey, uint256 n, uint64 deadline)
+        internal
+        returns (ReductionRequests.OptInSig[] memory sigs)
+    {
+        sigs = new ReductionRequests.OptInSig[](n);
+        for (uint256 i; i < n; ++i) {
+            _registerKey(firstKey + i);
+            sigs[i] = _sig(firstKey + i, id, deadline);
+        }
+    }
+
     function _expectStatus(uint256 id, IReductionRequests.EventStatus st) internal view {
         assertEq(uint256(rr.statusOf(id)), uint256(st), "status");
+    }
+
+    /// @dev The next call reverts with WrongStatus(id, have, want).
+    function _expectWrongStatus(uint256 id, IReductionRequests.EventStatus have, IReductionRequests.EventStatus want)
+        internal
+    {
+        vm.expectRevert(abi.encodeWithSelector(ReductionRequests.WrongStatus.selector, id, have, want));
+    }
+
+    /// @dev The next call reverts with AccessControlUnauthorizedAccount(account, role).
+    function _expectUnauthorized(address account, bytes32 role) internal {
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, account, role));
+    }
+
+    /// @dev The standard event (`_createEvent`) with `n` registered consumers (indices 1..n) opted in.
+    function _createEventWithOptIns(uint256 n) internal returns (uint256 id, address[] memory cs) {
+        id = _createEvent();
+        cs = _registerN(n);
+        _optInAll(id, cs);
+    }
+
+    /// @dev Warps to the end of event `id`'s window (results may be posted from then on).
+    function _warpToEnd(uint256 id) internal {
+        ReductionRequests.Event memory e = rr.getEvent(id);
+        vm.warp(e.start + e.duration);
     }
 
     // ------------------------------------------------------------------ creation
@@ -67,7 +83,7 @@ contract ReductionRequestsTest is DrFixture {
 
         ReductionRequests.EventParams memory p = _params(1, start, 2 hours);
         vm.expectEmit(true, true, true, true);
-        emit EventCreated(1, utility, REGION, 1, start, 2 hours, 500, 200_000, address(usd), 2, 15_000);
+        emit ReductionRequests.EventCreated(1, utility, REGION, 1, start, 2 hours, 500, 200_000, address(usd), 2, 15_000);
         uint256 id = _createEventAs(utility, p);
         assertEq(id, 1);
         assertEq(rr.eventCount(), 1);
@@ -236,7 +252,7 @@ contract ReductionRequestsTest is DrFixture {
         uint256 id = _createEvent();
         address[] memory cs = _registerN(3); // indices 1, 2, 3
         vm.expectEmit(true, true, false, true);
-        emit OptedIn(id, cs[1], ReductionRequests.OptInVia.Direct);
+        emit ReductionRequests.OptedIn(id, cs[1], ReductionRequests.OptInVia.Direct);
         vm.prank(cs[1]);
         rr.optIn(id);
         assertTrue(rr.isOptedIn(id, cs[1]));
@@ -294,7 +310,7 @@ contract ReductionRequestsTest is DrFixture {
         address[] memory cs = new address[](1);
         cs[0] = c;
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, c, ReductionRequests.SkipReason.OtherUtility);
+        emit ReductionRequests.OptInSkipped(id, c, ReductionRequests.SkipReason.OtherUtility);
         assertEq(rr.enrollAuto(id, cs), 0);
     }
 
@@ -331,14 +347,7 @@ contract ReductionRequestsTest is DrFixture {
         uint256 id = _createEvent();
         address c = _register(0);
         vm.warp(rr.getEvent(id).start);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Active,
-                IReductionRequests.EventStatus.Scheduled
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled);
         vm.prank(c);
         rr.optIn(id);
     }
@@ -359,7 +368,7 @@ contract ReductionRequestsTest is DrFixture {
         vm.prank(c);
         rr.optIn(id);
         vm.expectEmit(true, true, false, false);
-        emit OptedOut(id, c);
+        emit ReductionRequests.OptedOut(id, c);
         vm.prank(c);
         rr.optOut(id);
         assertFalse(rr.isOptedIn(id, c));
@@ -392,14 +401,7 @@ contract ReductionRequestsTest is DrFixture {
         vm.prank(stranger);
         rr.optOut(id);
         vm.warp(rr.getEvent(id).start + 1);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Active,
-                IReductionRequests.EventStatus.Scheduled
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled);
         vm.prank(c);
         rr.optOut(id);
     }
@@ -408,18 +410,13 @@ contract ReductionRequestsTest is DrFixture {
 
     function test_optInBySigBatchWithRealSignatures() public {
         uint256 id = _createEvent();
-        uint64 deadline = uint64(block.timestamp) + 1 days;
-        ReductionRequests.OptInSig[] memory sigs = new ReductionRequests.OptInSig[](3);
-        for (uint256 i; i < 3; ++i) {
-            _registerKey(0xA11CE + i);
-            sigs[i] = _sig(0xA11CE + i, id, deadline);
-        }
+        ReductionRequests.OptInSig[] memory sigs = _registeredSigs(id, 0xA11CE, 3, uint64(block.timestamp) + 1 days);
         // The second consumer became ineligible (e.g. revoked consent) — skipped, not reverted.
         creg.setIneligible(sigs[1].consumer, IConsumerRegistry.Ineligibility.NoParticipationConsent);
         vm.expectEmit(true, true, false, true);
-        emit OptedIn(id, sigs[0].consumer, ReductionRequests.OptInVia.Signature);
+        emit ReductionRequests.OptedIn(id, sigs[0].consumer, ReductionRequests.OptInVia.Signature);
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, sigs[1].consumer, ReductionRequests.SkipReason.Ineligible);
+        emit ReductionRequests.OptInSkipped(id, sigs[1].consumer, ReductionRequests.SkipReason.Ineligible);
         vm.prank(stranger); // any relayer
         uint32 added = rr.optInBySig(id, sigs);
         assertEq(added, 2);
@@ -434,14 +431,12 @@ contract ReductionRequestsTest is DrFixture {
 
     function test_optInBySigIsSingleUseAfterOptOut() public {
         uint256 id = _createEvent();
-        _registerKey(0xB0B);
-        ReductionRequests.OptInSig[] memory sigs = new ReductionRequests.OptInSig[](1);
-        sigs[0] = _sig(0xB0B, id, uint64(block.timestamp) + 1 days);
+        ReductionRequests.OptInSig[] memory sigs = _registeredSigs(id, 0xB0B, 1, uint64(block.timestamp) + 1 days);
         rr.optInBySig(id, sigs);
         vm.prank(sigs[0].consumer);
         rr.optOut(id);
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, sigs[0].consumer, ReductionRequests.SkipReason.OptedOut);
+        emit ReductionRequests.OptInSkipped(id, sigs[0].consumer, ReductionRequests.SkipReason.OptedOut);
         assertEq(rr.optInBySig(id, sigs), 0);
         assertFalse(rr.isOptedIn(id, sigs[0].consumer));
     }
@@ -472,10 +467,8 @@ contract ReductionRequestsTest is DrFixture {
 
     function test_optInBySigRevertsWhenExpired() public {
         uint256 id = _createEvent();
-        _registerKey(0xD0D);
-        ReductionRequests.OptInSig[] memory sigs = new ReductionRequests.OptInSig[](1);
         uint64 deadline = uint64(block.timestamp) + 1 hours;
-        sigs[0] = _sig(0xD0D, id, deadline);
+        ReductionRequests.OptInSig[] memory sigs = _registeredSigs(id, 0xD0D, 1, deadline);
         vm.warp(deadline + 1);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -490,18 +483,13 @@ contract ReductionRequestsTest is DrFixture {
         ReductionRequests.OptInSig[] memory sigs = new ReductionRequests.OptInSig[](1);
         sigs[0] = _sig(0xE0E, id, uint64(block.timestamp) + 1 days);
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, sigs[0].consumer, ReductionRequests.SkipReason.NotRegistered);
+        emit ReductionRequests.OptInSkipped(id, sigs[0].consumer, ReductionRequests.SkipReason.NotRegistered);
         assertEq(rr.optInBySig(id, sigs), 0);
     }
 
     function test_gasOptInBySigBatchOf100() public {
         uint256 id = _createEvent();
-        uint64 deadline = uint64(block.timestamp) + 1 days;
-        ReductionRequests.OptInSig[] memory sigs = new ReductionRequests.OptInSig[](100);
-        for (uint256 i; i < 100; ++i) {
-            _registerKey(0x1000 + i);
-            sigs[i] = _sig(0x1000 + i, id, deadline);
-        }
+        ReductionRequests.OptInSig[] memory sigs = _registeredSigs(id, 0x1000, 100, uint64(block.timestamp) + 1 days);
         uint256 g = gasleft();
         uint32 added = rr.optInBySig(id, sigs);
         g -= gasleft();
@@ -526,15 +514,15 @@ contract ReductionRequestsTest is DrFixture {
         vm.prank(cs[3]);
         rr.optIn(id);
         vm.expectEmit(true, true, false, true);
-        emit OptedIn(id, cs[0], ReductionRequests.OptInVia.Auto);
+        emit ReductionRequests.OptedIn(id, cs[0], ReductionRequests.OptInVia.Auto);
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, cs[1], ReductionRequests.SkipReason.OptedOut);
+        emit ReductionRequests.OptInSkipped(id, cs[1], ReductionRequests.SkipReason.OptedOut);
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, cs[2], ReductionRequests.SkipReason.Ineligible);
+        emit ReductionRequests.OptInSkipped(id, cs[2], ReductionRequests.SkipReason.Ineligible);
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, cs[3], ReductionRequests.SkipReason.AlreadyOptedIn);
+        emit ReductionRequests.OptInSkipped(id, cs[3], ReductionRequests.SkipReason.AlreadyOptedIn);
         vm.expectEmit(true, true, false, true);
-        emit OptInSkipped(id, cs[4], ReductionRequests.SkipReason.NotAutoEnrolled);
+        emit ReductionRequests.OptInSkipped(id, cs[4], ReductionRequests.SkipReason.NotAutoEnrolled);
         vm.prank(stranger);
         uint32 added = rr.enrollAuto(id, cs);
         assertEq(added, 1);
@@ -550,23 +538,14 @@ contract ReductionRequestsTest is DrFixture {
         uint256 id = _createEvent();
         address[] memory cs = _registerN(1);
         vm.warp(rr.getEvent(id).start);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Active,
-                IReductionRequests.EventStatus.Scheduled
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled);
         rr.enrollAuto(id, cs);
     }
 
     // ------------------------------------------------------------------ lifecycle
 
     function test_lifecycleScheduledActiveSettlingFinalized() public {
-        uint256 id = _createEvent();
-        address[] memory cs = _registerN(3);
-        _optInAll(id, cs);
+        (uint256 id, address[] memory cs) = _createEventWithOptIns(3);
         ReductionRequests.Event memory e = rr.getEvent(id);
         _expectStatus(id, IReductionRequests.EventStatus.Scheduled);
         vm.warp(e.start);
@@ -584,31 +563,17 @@ contract ReductionRequestsTest is DrFixture {
         assertEq(creg.participationCount(cs[1]), 1);
         assertTrue(rr.isReported(id, cs[2]));
         vm.expectEmit(true, true, false, true);
-        emit EventFinalized(id, utility, 10_000); // 1.2 MWh of a 1 MWh target, capped
+        emit ReductionRequests.EventFinalized(id, utility, 10_000); // 1.2 MWh of a 1 MWh target, capped
         vm.prank(oracle);
         rr.finalize(id);
         _expectStatus(id, IReductionRequests.EventStatus.Finalized);
         assertEq(ureg.lastOutcomeBps(), 10_000);
         assertEq(ureg.outcomeCount(utility), 1);
         // Finalized is terminal for the oracle paths.
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Finalized,
-                IReductionRequests.EventStatus.Settling
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Finalized, IReductionRequests.EventStatus.Settling);
         vm.prank(oracle);
         rr.finalize(id);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Finalized,
-                IReductionRequests.EventStatus.Active
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Finalized, IReductionRequests.EventStatus.Active);
         vm.prank(oracle);
         rr.postResults(id, 1, 0, bytes32(0));
     }
@@ -619,41 +584,20 @@ contract ReductionRequestsTest is DrFixture {
         vm.prank(utility2);
         rr.cancel(id);
         vm.expectEmit(true, true, false, false);
-        emit EventCancelled(id, utility);
+        emit ReductionRequests.EventCancelled(id, utility);
         vm.prank(utility);
         rr.cancel(id);
         _expectStatus(id, IReductionRequests.EventStatus.Cancelled);
         // Cancelled is terminal: no opt-in, no results, no second cancel, even after the window.
         address c = _register(0);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Cancelled,
-                IReductionRequests.EventStatus.Scheduled
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Cancelled, IReductionRequests.EventStatus.Scheduled);
         vm.prank(c);
         rr.optIn(id);
         vm.warp(block.timestamp + 10 days);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Cancelled,
-                IReductionRequests.EventStatus.Active
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Cancelled, IReductionRequests.EventStatus.Active);
         vm.prank(oracle);
         rr.postResults(id, 0, 0, bytes32(0));
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Cancelled,
-                IReductionRequests.EventStatus.Scheduled
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Cancelled, IReductionRequests.EventStatus.Scheduled);
         vm.prank(utility);
         rr.cancel(id);
     }
@@ -661,14 +605,7 @@ contract ReductionRequestsTest is DrFixture {
     function test_cancelRevertsOnceStarted() public {
         uint256 id = _createEvent();
         vm.warp(rr.getEvent(id).start);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Active,
-                IReductionRequests.EventStatus.Scheduled
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Active, IReductionRequests.EventStatus.Scheduled);
         vm.prank(utility);
         rr.cancel(id);
     }
@@ -676,18 +613,9 @@ contract ReductionRequestsTest is DrFixture {
     // ------------------------------------------------------------------ results
 
     function test_postResultsReverts() public {
-        uint256 id = _createEvent();
-        address[] memory cs = _registerN(2);
-        _optInAll(id, cs);
+        (uint256 id,) = _createEventWithOptIns(2);
         ReductionRequests.Event memory e = rr.getEvent(id);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Scheduled,
-                IReductionRequests.EventStatus.Active
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Active);
         vm.prank(oracle);
         rr.postResults(id, 1, 1, bytes32(0));
         vm.warp(e.start + e.duration - 1);
@@ -704,9 +632,7 @@ contract ReductionRequestsTest is DrFixture {
         );
         vm.prank(oracle);
         rr.postResults(id, 1, 3, bytes32(0));
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, utility, rr.ORACLE_ROLE())
-        );
+        _expectUnauthorized(utility, rr.ORACLE_ROLE());
         vm.prank(utility);
         rr.postResults(id, 1, 1, bytes32(0));
         vm.expectRevert(abi.encodeWithSelector(ReductionRequests.UnknownEvent.selector, 77));
@@ -716,20 +642,16 @@ contract ReductionRequestsTest is DrFixture {
 
     function test_participationAlertWhenShortOfTarget() public {
         uint256 id = _createEvent();
-        ReductionRequests.Event memory e = rr.getEvent(id);
-        vm.warp(e.start + e.duration);
+        _warpToEnd(id);
         vm.expectEmit(true, true, false, true);
-        emit ParticipationAlert(id, utility, 999_999, 1_000_000);
+        emit ReductionRequests.ParticipationAlert(id, utility, 999_999, 1_000_000);
         vm.prank(oracle);
         rr.postResults(id, 999_999, 0, bytes32(0));
     }
 
     function test_noParticipationAlertAtTarget() public {
-        uint256 id = _createEvent();
-        address[] memory cs = _registerN(1);
-        _optInAll(id, cs);
-        ReductionRequests.Event memory e = rr.getEvent(id);
-        vm.warp(e.start + e.duration);
+        (uint256 id,) = _createEventWithOptIns(1);
+        _warpToEnd(id);
         vm.recordLogs();
         vm.prank(oracle);
         rr.postResults(id, 1_000_000, 1, bytes32(0));
@@ -743,18 +665,10 @@ contract ReductionRequestsTest is DrFixture {
         (two[0], two[1]) = (cs[0], cs[1]);
         _optInAll(id, two);
         uint16[] memory out = new uint16[](2);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Scheduled,
-                IReductionRequests.EventStatus.Settling
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Settling);
         vm.prank(oracle);
         rr.postOutcomes(id, two, out);
-        ReductionRequests.Event memory e = rr.getEvent(id);
-        vm.warp(e.start + e.duration);
+        _warpToEnd(id);
         vm.prank(oracle);
         rr.postResults(id, 10, 1, bytes32(0));
         vm.expectRevert(abi.encodeWithSelector(ReductionRequests.LengthMismatch.selector, 3, 2));
@@ -779,19 +693,14 @@ contract ReductionRequestsTest is DrFixture {
         vm.expectRevert(abi.encodeWithSelector(ReductionRequests.OutcomeAlreadyReported.selector, id, cs[0]));
         vm.prank(oracle);
         rr.postOutcomes(id, bad, one);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, rr.ORACLE_ROLE())
-        );
+        _expectUnauthorized(stranger, rr.ORACLE_ROLE());
         vm.prank(stranger);
         rr.postOutcomes(id, bad, one);
     }
 
     function test_finalizeRequiresEveryOutcomeAndMatchingParticipants() public {
-        uint256 id = _createEvent();
-        address[] memory cs = _registerN(2);
-        _optInAll(id, cs);
-        ReductionRequests.Event memory e = rr.getEvent(id);
-        vm.warp(e.start + e.duration);
+        (uint256 id, address[] memory cs) = _createEventWithOptIns(2);
+        _warpToEnd(id);
         vm.prank(oracle);
         rr.postResults(id, 400_000, 2, bytes32(0));
         address[] memory first = new address[](1);
@@ -818,11 +727,8 @@ contract ReductionRequestsTest is DrFixture {
     }
 
     function test_finalizeBySettlerRecordsOutcome() public {
-        uint256 id = _createEvent();
-        address[] memory cs = _registerN(1);
-        _optInAll(id, cs);
-        ReductionRequests.Event memory e = rr.getEvent(id);
-        vm.warp(e.start + e.duration);
+        (uint256 id, address[] memory cs) = _createEventWithOptIns(1);
+        _warpToEnd(id);
         uint16[] memory out = new uint16[](1);
         out[0] = 5000;
         vm.startPrank(oracle);
@@ -855,24 +761,15 @@ contract ReductionRequestsTest is DrFixture {
 
     function test_markSettledOnceAfterFinalize() public {
         uint256 id = _createEvent();
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                ReductionRequests.WrongStatus.selector,
-                id,
-                IReductionRequests.EventStatus.Scheduled,
-                IReductionRequests.EventStatus.Finalized
-            )
-        );
+        _expectWrongStatus(id, IReductionRequests.EventStatus.Scheduled, IReductionRequests.EventStatus.Finalized);
         vm.prank(address(dist));
         rr.markSettled(id);
         _settleEvent(id, new address[](0), new uint16[](0), 0);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, oracle, rr.SETTLER_ROLE())
-        );
+        _expectUnauthorized(oracle, rr.SETTLER_ROLE());
         vm.prank(oracle);
         rr.markSettled(id);
         vm.expectEmit(true, false, false, false);
-        emit EventSettled(id);
+        emit ReductionRequests.EventSettled(id);
         vm.prank(address(dist));
         rr.markSettled(id);
         assertTrue(rr.isSettled(id));
@@ -898,18 +795,10 @@ contract ReductionRequestsTest is DrFixture {
 
     function test_governanceReverts() public {
         ReductionRequests.TierParams memory t = ReductionRequests.TierParams(0, 1 hours, 10_000, true);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, utility, rr.GOVERNANCE_ROLE()
-            )
-        );
+        _expectUnauthorized(utility, rr.GOVERNANCE_ROLE());
         vm.prank(utility);
         rr.setTier(1, t);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, utility, rr.GOVERNANCE_ROLE()
-            )
-        );
+        _expectUnauthorized(utility, rr.GOVERNANCE_ROLE());
         vm.prank(utility);
         rr.setDistributor(IIncentiveDistributor(stranger));
         vm.startPrank(timelock);
