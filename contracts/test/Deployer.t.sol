@@ -30,18 +30,7 @@ contract DeployerTest is Deployer {
     }
 
     function _event(uint32 duration) internal returns (uint256 id) {
-        ReductionRequests.EventParams memory p = ReductionRequests.EventParams({
-            region: sys.region,
-            start: uint64(block.timestamp) + 2 days,
-            duration: duration,
-            tier: 1,
-            targetKw: 2000,
-            rate: 150_000,
-            baselineMethodId: 1,
-            token: address(stable)
-        });
-        vm.prank(utility);
-        id = requests.createEvent(p);
+        id = createTier1Event(utility, uint64(block.timestamp) + 2 days, duration);
     }
 
     function test_wiringMatchesTheDesign() public view {
@@ -80,18 +69,10 @@ contract DeployerTest is Deployer {
     function test_endToEndOnRealRegistries() public {
         _people(3);
         uint256 id = _event(1 hours);
-        for (uint256 i; i < 3; ++i) {
-            vm.prank(people[i]);
-            requests.optIn(id);
-        }
-        vm.warp(block.timestamp + 2 days + 1 hours);
+        optInAll(id, people);
         uint16[] memory out = new uint16[](3);
         (out[0], out[1], out[2]) = (10_000, 5000, 0);
-        vm.startPrank(sys.oracle);
-        requests.postResults(id, 1_500_000, 2, keccak256("results"));
-        requests.postOutcomes(id, people, out);
-        requests.finalize(id);
-        vm.stopPrank();
+        finalizeEvent(id, people, out, 1_500_000, 2);
         assertEq(uint256(requests.statusOf(id)), uint256(IReductionRequests.EventStatus.Finalized));
         // Reliability: 5000 + 20 % × (10000 − 5000) = 6000; reputation: 5000 + 20 % × (7500 − 5000) = 5500.
         assertEq(consumerRegistry.reliabilityOf(people[0]), 6000);

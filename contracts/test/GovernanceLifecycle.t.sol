@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {Deployer} from "./utils/Deployer.sol";
 import {MerkleBuilder} from "./utils/MerkleBuilder.sol";
+import {GovernanceSteps} from "./utils/GovernanceSteps.sol";
 import {ConsumerRegistryV2} from "./mocks/ConsumerRegistryV2.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
@@ -32,13 +33,6 @@ contract GovernanceLifecycleTest is Deployer {
     address[] internal people;
     uint256 internal eventId;
 
-    struct Proposal {
-        address[] targets;
-        uint256[] values;
-        bytes[] calldatas;
-        string description;
-    }
-
     function setUp() public {
         vm.warp(1_750_000_000);
         deploySystem(defaultConfig());
@@ -58,7 +52,7 @@ contract GovernanceLifecycleTest is Deployer {
     // ------------------------------------------------------------------ parameter change
 
     function test_parameterChangePassesVoteQueueAndTimelock() public {
-        Proposal memory p = _proposal(3);
+        GovernanceSteps.Proposal memory p = GovernanceSteps.blank(3);
         p.targets[0] = address(distributor);
         p.calldatas[0] = abi.encodeCall(IncentiveDistributor.setDisputeWindow, (3 days));
         p.targets[1] = address(utilityRegistry);
@@ -69,8 +63,7 @@ contract GovernanceLifecycleTest is Deployer {
         );
         p.description = "longer dispute window, higher bond, stricter tier 2";
 
-        vm.prank(voter);
-        uint256 id = governor.propose(p.targets, p.values, p.calldatas, p.description);
+        uint256 id = GovernanceSteps.propose(governor, voter, p);
         _assertState(id, IGovernor.ProposalState.Pending);
         vm.warp(block.timestamp + governor.votingDelay() + 1);
         _assertState(id, IGovernor.ProposalState.Active);
@@ -79,10 +72,10 @@ contract GovernanceLifecycleTest is Deployer {
         vm.warp(block.timestamp + governor.votingPeriod());
         _assertState(id, IGovernor.ProposalState.Succeeded);
         assertEq(distributor.disputeWindow(), 2 days, "changed before execution");
-        governor.queue(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+        GovernanceSteps.queue(governor, p);
         _assertState(id, IGovernor.ProposalState.Queued);
         vm.warp(block.timestamp + timelock.getMinDelay());
-        governor.execute(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+        GovernanceSteps.execute(governor, p);
         _assertState(id, IGovernor.ProposalState.Executed);
 
         assertEq(distributor.disputeWindow(), 3 days, "dispute window");
@@ -106,7 +99,7 @@ contract GovernanceLifecycleTest is Deployer {
         address oldImpl = _implementation(address(consumerRegistry));
 
         ConsumerRegistryV2 v2 = new ConsumerRegistryV2();
-        Proposal memory p = _proposal(1);
+        GovernanceSteps.Proposal memory p = GovernanceSteps.blank(1);
         p.targets[0] = address(consumerRegistry);
         p.calldatas[0] = abi.encodeWithSignature(
             "upgradeToAndCall(address,bytes)", address(v2), abi.encodeCall(ConsumerRegistryV2.initializeV2, (500))
@@ -134,7 +127,7 @@ contract GovernanceLifecycleTest is Deployer {
         // The reinitializer cannot run twice, and the rest of the system still works against V2.
         vm.expectRevert(Initializable.InvalidInitialization.selector);
         upgraded.initializeV2(1);
-        uint256 next = _createEvent(uint64(block.timestamp + 2 days));
+        uint256 next = createTier1Event(utility, uint64(block.timestamp + 2 days), 1 hours);
         vm.prank(people[1]);
         requests.optIn(next);
         assertTrue(requests.isOptedIn(next, people[1]), "opt-in after upgrade");
@@ -145,18 +138,14 @@ contract GovernanceLifecycleTest is Deployer {
     /// @dev A queued proposal cannot execute before the timelock's delay: TimelockUnexpectedOperationState
     ///      (operation id, expected state Ready) — at once, and one second before it is ready.
     function test_executeBeforeTimelockDelayReverts() public {
-        Proposal memory p = _proposal(1);
+        GovernanceSteps.Proposal memory p = GovernanceSteps.blank(1);
         p.targets[0] = address(distributor);
         p.calldatas[0] = abi.encodeCall(IncentiveDistributor.setDisputeWindow, (5 days));
         p.description = "too early";
-        bytes32 descHash = keccak256(bytes(p.description));
-        vm.prank(voter);
-        uint256 id = governor.propose(p.targets, p.values, p.calldatas, p.description);
-        vm.warp(block.timestamp + governor.votingDelay() + 1);
-        vm.prank(voter);
-        governor.castVote(id, 1);
-        vm.warp(block.timestamp + governor.votingPeriod());
-        governor.queue(p.targets, p.values, p.calldatas, descHash);
+        bytes32 descHash = GovernanceSteps.descriptionHash(p);
+        uint256 id = GovernanceSteps.propose(governor, voter, p);
+        GovernanceSteps.voteThrough(governor, voter, id);
+        GovernanceSteps.queue(governor, p);
 
         bytes32 salt = bytes20(address(governor)) ^ descHash;
         bytes32 opId = timelock.hashOperationBatch(p.targets, p.values, p.calldatas, 0, salt);
@@ -211,7 +200,7 @@ contract GovernanceLifecycleTest is Deployer {
         vm.expectRevert(PausableUpgradeable.EnforcedPause.selector);
         distributor.fund(address(stable), 1);
 
-        Proposal memory p = _proposal(1);
+        GovernanceSteps.Proposal memory p = GovernanceSteps.blank(1);
         p.targets[0] = address(distributor);
         p.calldatas[0] = abi.encodeCall(PeaklabUpgradeable.unpause, ());
         p.description = "lift the distributor pause";
@@ -246,24 +235,13 @@ contract GovernanceLifecycleTest is Deployer {
 
     // ------------------------------------------------------------------ helpers
 
-    function _proposal(uint256 n) internal pure returns (Proposal memory p) {
-        p.targets = new address[](n);
-        p.values = new uint256[](n);
-        p.calldatas = new bytes[](n);
-    }
-
     /// @dev propose → vote → queue → wait the timelock delay → execute.
-    function _pass(Proposal memory p) internal returns (uint256 id) {
-        vm.prank(voter);
-        id = governor.propose(p.targets, p.values, p.calldatas, p.description);
-        vm.warp(block.timestamp + governor.votingDelay() + 1);
-        vm.prank(voter);
-        governor.castVote(id, 1);
-        vm.warp(block.timestamp + governor.votingPeriod());
-        bytes32 descHash = keccak256(bytes(p.description));
-        governor.queue(p.targets, p.values, p.calldatas, descHash);
+    function _pass(GovernanceSteps.Proposal memory p) internal returns (uint256 id) {
+        id = GovernanceSteps.propose(governor, voter, p);
+        GovernanceSteps.voteThrough(governor, voter, id);
+        GovernanceSteps.queue(governor, p);
         vm.warp(block.timestamp + timelock.getMinDelay());
-        governor.execute(p.targets, p.values, p.calldatas, descHash);
+        GovernanceSteps.execute(governor, p);
         _assertState(id, IGovernor.ProposalState.Executed);
     }
 
@@ -316,40 +294,18 @@ contract GovernanceLifecycleTest is Deployer {
         );
     }
 
-    function _createEvent(uint64 start) internal returns (uint256 id) {
-        ReductionRequests.EventParams memory p = ReductionRequests.EventParams({
-            region: sys.region,
-            start: start,
-            duration: 1 hours,
-            tier: 1,
-            targetKw: 2000,
-            rate: 150_000,
-            baselineMethodId: 1,
-            token: address(stable)
-        });
-        vm.prank(utility);
-        id = requests.createEvent(p);
-    }
-
     /// @dev One finalised, settled and claimed event, so scores and balances are non-trivial before any proposal.
     function _runOneEvent() internal {
-        eventId = _createEvent(uint64(block.timestamp + 2 days));
-        for (uint256 i; i < 3; ++i) {
-            vm.prank(people[i]);
-            requests.optIn(eventId);
-        }
-        vm.warp(block.timestamp + 2 days + 1 hours);
+        eventId = createTier1Event(utility, uint64(block.timestamp + 2 days), 1 hours);
+        optInAll(eventId, people);
         uint16[] memory out = new uint16[](3);
         (out[0], out[1], out[2]) = (10_000, 5000, 0);
-        vm.startPrank(sys.oracle);
-        requests.postResults(eventId, 1_500_000, 2, keccak256("results"));
-        requests.postOutcomes(eventId, people, out);
-        requests.finalize(eventId);
+        finalizeEvent(eventId, people, out, 1_500_000, 2);
         uint256 a0 = distributor.quotePayout(eventId, 666_666, 666_666);
         uint256[] memory ids = new uint256[](1);
         ids[0] = eventId;
+        vm.prank(sys.oracle);
         distributor.postRoot(utility, address(stable), MerkleBuilder.leaf(people[0], a0), uint128(a0), ids);
-        vm.stopPrank();
         vm.warp(block.timestamp + sys.disputeWindow);
         distributor.claim(utility, address(stable), people[0], a0, new bytes32[](0));
         assertEq(stable.balanceOf(people[0]), a0, "claimed");

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Test} from "./utils/Test.sol";
+import {GovernanceSteps} from "./utils/GovernanceSteps.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
@@ -55,17 +56,11 @@ contract PeaklabGovernorTest is Test {
         vm.warp(block.timestamp + 1);
     }
 
-    function _proposal()
-        internal
-        view
-        returns (address[] memory t, uint256[] memory v, bytes[] memory c, string memory d)
-    {
-        t = new address[](1);
-        v = new uint256[](1);
-        c = new bytes[](1);
-        t[0] = address(reg);
-        c[0] = abi.encodeCall(UtilityRegistry.setMinBond, (42e18));
-        d = "raise the utility bond";
+    function _proposal() internal view returns (GovernanceSteps.Proposal memory p) {
+        p = GovernanceSteps.blank(1);
+        p.targets[0] = address(reg);
+        p.calldatas[0] = abi.encodeCall(UtilityRegistry.setMinBond, (42e18));
+        p.description = "raise the utility bond";
     }
 
     function test_settingsAndClock() public view {
@@ -80,19 +75,15 @@ contract PeaklabGovernorTest is Test {
     }
 
     function test_proposalPassesQueuesAndExecutesThroughTimelock() public {
-        (address[] memory t, uint256[] memory v, bytes[] memory c, string memory d) = _proposal();
-        vm.prank(voter);
-        uint256 id = governor.propose(t, v, c, d);
+        GovernanceSteps.Proposal memory p = _proposal();
+        uint256 id = GovernanceSteps.propose(governor, voter, p);
         assertEq(uint256(governor.state(id)), uint256(IGovernor.ProposalState.Pending));
-        vm.warp(block.timestamp + DELAY + 1);
-        vm.prank(voter);
-        governor.castVote(id, 1);
-        vm.warp(block.timestamp + PERIOD);
+        GovernanceSteps.voteThrough(governor, voter, id);
         assertEq(uint256(governor.state(id)), uint256(IGovernor.ProposalState.Succeeded));
-        governor.queue(t, v, c, keccak256(bytes(d)));
+        GovernanceSteps.queue(governor, p);
         assertEq(uint256(governor.state(id)), uint256(IGovernor.ProposalState.Queued));
-        bytes32 salt = bytes20(address(governor)) ^ keccak256(bytes(d));
-        bytes32 opId = timelock.hashOperationBatch(t, v, c, 0, salt);
+        bytes32 salt = bytes20(address(governor)) ^ GovernanceSteps.descriptionHash(p);
+        bytes32 opId = timelock.hashOperationBatch(p.targets, p.values, p.calldatas, 0, salt);
         vm.expectRevert(
             abi.encodeWithSelector(
                 TimelockController.TimelockUnexpectedOperationState.selector,
@@ -100,9 +91,9 @@ contract PeaklabGovernorTest is Test {
                 bytes32(uint256(1) << uint8(TimelockController.OperationState.Ready))
             )
         );
-        governor.execute(t, v, c, keccak256(bytes(d))); // timelock delay not over
+        GovernanceSteps.execute(governor, p); // timelock delay not over
         vm.warp(block.timestamp + MIN_DELAY);
-        governor.execute(t, v, c, keccak256(bytes(d)));
+        GovernanceSteps.execute(governor, p);
         assertEq(uint256(governor.state(id)), uint256(IGovernor.ProposalState.Executed));
         assertEq(reg.config().minBond, 42e18);
     }
@@ -112,22 +103,16 @@ contract PeaklabGovernorTest is Test {
         vm.prank(whale);
         gov.delegate(whale);
         vm.warp(block.timestamp + 1);
-        (address[] memory t, uint256[] memory v, bytes[] memory c, string memory d) = _proposal();
-        vm.prank(voter);
-        uint256 id = governor.propose(t, v, c, d);
-        vm.warp(block.timestamp + DELAY + 1);
-        vm.prank(voter);
-        governor.castVote(id, 1);
-        vm.warp(block.timestamp + PERIOD);
+        uint256 id = GovernanceSteps.propose(governor, voter, _proposal());
+        GovernanceSteps.voteThrough(governor, voter, id);
         assertEq(uint256(governor.state(id)), uint256(IGovernor.ProposalState.Defeated));
     }
 
     function test_proposeRevertsBelowThreshold() public {
-        (address[] memory t, uint256[] memory v, bytes[] memory c, string memory d) = _proposal();
+        GovernanceSteps.Proposal memory p = _proposal();
         address poor = address(0xB0);
-        vm.prank(poor);
         vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorInsufficientProposerVotes.selector, poor, 0, 1e18));
-        governor.propose(t, v, c, d);
+        GovernanceSteps.propose(governor, poor, p);
     }
 
     function test_directCallToRegistryFailsWithoutTimelock() public {

@@ -175,6 +175,50 @@ abstract contract Deployer is Test {
         vm.stopPrank();
     }
 
+    // ------------------------------------------------------------------ event helpers
+
+    /// @notice Utility `u` creates a tier-1 event in `sys.region` from `start` for `duration`: 2000 kW target,
+    ///         0.15 stable per kWh, baseline method 1.
+    function createTier1Event(address u, uint64 start, uint32 duration) internal returns (uint256 id) {
+        ReductionRequests.EventParams memory p = ReductionRequests.EventParams({
+            region: sys.region,
+            start: start,
+            duration: duration,
+            tier: 1,
+            targetKw: 2000,
+            rate: 150_000,
+            baselineMethodId: 1,
+            token: address(stable)
+        });
+        vm.prank(u);
+        id = requests.createEvent(p);
+    }
+
+    /// @notice Each of `consumers` opts in to event `id` itself.
+    function optInAll(uint256 id, address[] memory consumers) internal {
+        for (uint256 i; i < consumers.length; ++i) {
+            vm.prank(consumers[i]);
+            requests.optIn(id);
+        }
+    }
+
+    /// @notice At the end of event `id` the oracle posts its totals, one outcome per consumer, and finalises it.
+    function finalizeEvent(
+        uint256 id,
+        address[] memory consumers,
+        uint16[] memory outcomes,
+        uint128 deliveredWh,
+        uint32 participants
+    ) internal {
+        ReductionRequests.Event memory e = requests.getEvent(id);
+        vm.warp(e.start + e.duration);
+        vm.startPrank(sys.oracle);
+        requests.postResults(id, deliveredWh, participants, keccak256("results"));
+        requests.postOutcomes(id, consumers, outcomes);
+        requests.finalize(id);
+        vm.stopPrank();
+    }
+
     // ------------------------------------------------------------------ deployment steps
 
     function _deployTokensAndGovernance(SystemConfig memory c) private {
