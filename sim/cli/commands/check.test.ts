@@ -4,24 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readGolden } from '../../check/index.ts';
 import { main } from '../main.ts';
+import { captureOutput } from '../testSupport.ts';
 
 const SCENARIO = 'sim/check/fixtures/tiny-check.yaml';
 
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stderr += String(chunk);
-    return true;
-  });
-  return out;
-}
-
 const check = async (...args: string[]) => {
-  const out = capture();
+  const out = captureOutput();
   const code = await main(['node', 'peaklab', 'check', ...args, '--quiet']);
   vi.restoreAllMocks();
   return { code, ...out };

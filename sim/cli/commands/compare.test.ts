@@ -3,19 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.ts';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stderr += String(chunk);
-    return true;
-  });
-  return out;
-}
+import { captureOutput } from '../testSupport.ts';
 
 describe('peaklab compare (usage)', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -25,7 +13,7 @@ describe('peaklab compare (usage)', () => {
     try {
       const bad = join(dir, 'proposal-bad.yaml');
       writeFileSync(bad, 'title: Bad\nchanges:\n  - parameter: IncentiveDistributor.bonusCap\n    value: 5000\n');
-      const out = capture();
+      const out = captureOutput();
       const code = await main(['node', 'peaklab', 'compare', 'scenarios/quickstart.yaml', 'scenarios/proposal-higher-rate.yaml', bad, '--out', join(dir, 'out'), '--quiet']);
       vi.restoreAllMocks();
       expect(code).toBe(1);
@@ -33,7 +21,7 @@ describe('peaklab compare (usage)', () => {
       expect(out.stderr).toContain('did you mean "IncentiveDistributor.bonusCapBps"?');
       expect(out.stdout).toBe('');
 
-      const twice = capture();
+      const twice = captureOutput();
       const again = await main(['node', 'peaklab', 'compare', 'scenarios/quickstart.yaml', 'scenarios/proposal-higher-rate.yaml', 'scenarios/proposal-higher-rate.yaml', '--out', join(dir, 'out')]);
       vi.restoreAllMocks();
       expect(again).toBe(1);

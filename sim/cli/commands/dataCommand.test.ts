@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { subsetsDir, writeTestDataset } from '../../data/index.ts';
 import { main } from '../main.ts';
+import { type CapturedOutput, captureOutput } from '../testSupport.ts';
 
-let out = '';
-let err = '';
+let io: CapturedOutput;
 beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  io = captureOutput();
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -39,9 +36,9 @@ describe('peaklab data', () => {
     const dir = tiny('drop');
     const csv = join(dir, 'out', 'findings.csv');
     expect(await main(['node', 'peaklab', 'data', 'check', 'tiny', '--data', dir, '--findings', csv])).toBe(0);
-    expect(out).toContain('tiny: 3 intervals of 60 min, 2020-01-01T00:00:00Z … 2020-01-01T02:00:00Z (UTC)');
-    expect(out).toMatch(/d\.csv {2}sha256 [0-9a-f]{64} ok/);
-    expect(out).toMatch(/gap\s+drop\s+1 finding\(s\)\s+1 interval\(s\)\s+load/);
+    expect(io.stdout).toContain('tiny: 3 intervals of 60 min, 2020-01-01T00:00:00Z … 2020-01-01T02:00:00Z (UTC)');
+    expect(io.stdout).toMatch(/d\.csv {2}sha256 [0-9a-f]{64} ok/);
+    expect(io.stdout).toMatch(/gap\s+drop\s+1 finding\(s\)\s+1 interval\(s\)\s+load/);
     const text = readFileSync(csv, 'utf8');
     expect(text.split('\n')[0]).toBe('kind,column,timestamp,file,line,count,action,message');
     expect(text).toContain('gap,load,2020-01-01T01:00:00.000Z,d.csv,,1,drop,');
@@ -50,19 +47,19 @@ describe('peaklab data', () => {
   it('check exits 1 with the policy failure and its fix', async () => {
     const dir = tiny('fail');
     expect(await main(['node', 'peaklab', 'data', 'check', 'tiny', '--data', dir])).toBe(1);
-    expect(err).toContain('breaks its data-quality policy');
-    expect(err).toContain('Fix:');
-    expect(out).toMatch(/gap\s+fail/);
+    expect(io.stderr).toContain('breaks its data-quality policy');
+    expect(io.stderr).toContain('Fix:');
+    expect(io.stdout).toMatch(/gap\s+fail/);
   });
 
   it('list shows the data root and the views there', async () => {
     expect(await main(['node', 'peaklab', 'data', 'list', '--data', subsetsDir])).toBe(0);
-    expect(out).toContain(`data root: ${subsetsDir} (from flag)`);
-    expect(out).toContain('  gefcom2012\n');
+    expect(io.stdout).toContain(`data root: ${subsetsDir} (from flag)`);
+    expect(io.stdout).toContain('  gefcom2012\n');
   });
 
   it('a missing --data folder is an error naming it', async () => {
     expect(await main(['node', 'peaklab', 'data', 'list', '--data', '/nonexistent/peaklab'])).toBe(1);
-    expect(err).toContain('/nonexistent/peaklab');
+    expect(io.stderr).toContain('/nonexistent/peaklab');
   });
 });

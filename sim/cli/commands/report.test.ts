@@ -3,26 +3,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeTestRunDirectory } from '../../report/index.ts';
 import { main } from '../main.ts';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.stderr += String(chunk);
-    return true;
-  });
-  return out;
-}
+import { captureOutput } from '../testSupport.ts';
 
 describe('peaklab report', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('writes report.html and the chart files into the run directory', async () => {
     const { dir } = writeTestRunDirectory({ days: 3, consumers: 8, events: 2 });
-    const out = capture();
+    const out = captureOutput();
     const code = await main(['node', 'peaklab', 'report', dir]);
     vi.restoreAllMocks();
     expect(code, out.stderr).toBe(0);
@@ -34,7 +22,7 @@ describe('peaklab report', () => {
   it('fails with the contract error and its hint when a file is missing', async () => {
     const { dir } = writeTestRunDirectory({ days: 2, consumers: 4, events: 1 });
     rmSync(join(dir, 'summary.json'));
-    const out = capture();
+    const out = captureOutput();
     const code = await main(['node', 'peaklab', 'report', dir]);
     vi.restoreAllMocks();
     expect(code).toBe(1);
