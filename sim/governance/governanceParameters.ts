@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { BASELINE_METHODS } from '../baseline/index.ts';
-import { TOKENS } from '../scenario/index.ts';
+import { increasingStress, numberToDecimal, TOKENS } from '../scenario/index.ts';
 
 export type ParameterKind = 'governed' | 'event-term' | 'scenario';
 
@@ -78,13 +78,6 @@ const decimalAmount = z
   .transform((v) => (typeof v === 'number' ? numberToDecimal(v) : v))
   .refine((v) => /[1-9]/.test(v), { error: decimalMessage });
 
-/** A JS number as a plain decimal string (no exponent). */
-function numberToDecimal(value: number): string {
-  const text = String(value);
-  if (!/e/i.test(text)) return text;
-  return value.toFixed(18).replace(/0+$/, '').replace(/\.$/, '');
-}
-
 const baselineNames = BASELINE_METHODS.map((m) => m.name);
 const baselineMethod = z
   .union([z.string(), z.number()], { error: `expected a baseline method name (${baselineNames.join(', ')}) or its id` })
@@ -107,18 +100,7 @@ const priceCurve = z
   )
   .min(1, { error: 'expected at least one breakpoint' })
   .max(16, { error: 'expected at most 16 breakpoints (IncentiveDistributor.MAX_BREAKPOINTS)' })
-  .superRefine((points, ctx) => {
-    for (let i = 1; i < points.length; i += 1) {
-      if (points[i].stressBps <= points[i - 1].stressBps) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'stressBps'],
-          input: points[i].stressBps,
-          message: `expected a stressBps above the previous breakpoint's (${points[i - 1].stressBps}); breakpoints are sorted by strictly increasing stress`,
-        });
-      }
-    }
-  });
+  .superRefine(increasingStress);
 
 const thresholds = z
   .strictObject({

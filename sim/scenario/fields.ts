@@ -4,6 +4,7 @@
  * when a value is wrong, phrased as "expected …".
  */
 import { z } from 'zod';
+import { numberToDecimal } from './numberToDecimal.ts';
 
 /** A probability or share in [0, 1]. */
 export const unitInterval = z
@@ -50,14 +51,6 @@ export const decimalAmount = z
   )
   .transform((value) => (typeof value === 'number' ? numberToDecimal(value) : value))
   .refine((value) => DECIMAL.test(value), { error: DECIMAL_MESSAGE });
-
-/** The decimal the user wrote: JavaScript's shortest round-trip form, without exponent notation. */
-function numberToDecimal(value: number): string {
-  const text = String(value);
-  if (!/e/i.test(text)) return text;
-  // Only tiny values (1e-7) are in exponent form below the 1e15 cap; toFixed(18) gives their decimal.
-  return value.toFixed(18).replace(/0+$/, '').replace(/\.$/, '');
-}
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2007-02-30). */
 export const isoDate = z.iso.date({ error: 'expected a calendar date YYYY-MM-DD that exists' });

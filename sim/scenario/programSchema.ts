@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bps, decimalAmount, hasIssueAt, hours, positiveNumber, unitInterval, wholeNumber, whenValid } from './fields.ts';
+import { increasingStress } from './increasingStress.ts';
 import { TOKENS } from './tokens.ts';
 
 /** The event tiers of ReductionRequests: 1, 2, 3 and emergency. */
@@ -133,18 +134,7 @@ export const programSchema = z
         { error: 'expected a list of { stressBps, factorBps } breakpoints' },
       )
       .min(1, { error: 'expected at least one breakpoint' })
-      .superRefine((points, ctx) => {
-        for (let i = 1; i < points.length; i += 1) {
-          if (points[i].stressBps <= points[i - 1].stressBps) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, 'stressBps'],
-              input: points[i].stressBps,
-              message: `expected a stressBps above the previous breakpoint's (${points[i - 1].stressBps}); breakpoints are sorted by strictly increasing stress`,
-            });
-          }
-        }
-      })
+      .superRefine(increasingStress)
       .default([
         { stressBps: 9000, factorBps: 10_000 },
         { stressBps: 10_000, factorBps: 12_000 },
