@@ -14,6 +14,7 @@
  * `placebo-days.csv` (dataset × day).
  */
 import { from } from 'arquero';
+import { csvNumber, roundOrNull } from '../data/index.ts';
 import type { BacktestBaselinesResult } from './backtestBaselines.ts';
 
 export interface BacktestReportFilesParameters {
@@ -27,8 +28,8 @@ export interface ReportFile {
 
 export const BACKTEST_BASELINE_SCHEMA = 'peaklab/backtest-baseline@1';
 
-const round = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) ? null : Math.round(v * 1000) / 1000);
-const fixed = (v: number | undefined | null): string => (v === undefined || v === null || !Number.isFinite(v) ? '' : v.toFixed(3));
+const round = (value: number | undefined | null): number | null => roundOrNull({ value, decimals: 3 });
+const fixed = (value: number | undefined | null): string => csvNumber({ value, decimals: 3 });
 
 function roundAll<T extends object>(o: T | null): Record<string, unknown> | null {
   if (o === null) return null;

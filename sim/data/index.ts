@@ -26,4 +26,6 @@ export {
 export { openHistory, type OpenHistoryParameters } from './openHistory.ts';
 export { type Clock, zonedClock, type ZonedClock, type ZonedClockParameters } from './zonedClock.ts';
 export { writeTestDataset, type WriteTestDatasetParameters, type WriteTestDatasetResult } from './writeTestDataset.ts';
+export { csvNumber, type CsvNumberParameters } from './csvNumber.ts';
+export { roundOrNull, type RoundOrNullParameters } from './roundOrNull.ts';
 export { summarizeFindings, type FindingSummaryRow, type SummarizeFindingsResult } from './summarizeFindings.ts';

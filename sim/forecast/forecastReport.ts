@@ -1,4 +1,5 @@
 import * as aq from 'arquero';
+import { csvNumber, roundOrNull } from '../data/index.ts';
 import type { BacktestForecastResult } from './backtestForecast.ts';
 import { modelRegistry } from './modelRegistry.ts';
 
@@ -6,11 +7,7 @@ import { modelRegistry } from './modelRegistry.ts';
 export const BACKTEST_FORECAST_SCHEMA = 'peaklab/backtest-forecast@1';
 
 /** Rounds to fixed decimals for output; NaN/±Infinity become null. */
-function fixed(value: number, decimals: number): number | null {
-  if (!Number.isFinite(value)) return null;
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
+const fixed = (value: number, decimals: number): number | null => roundOrNull({ value, decimals });
 
 export interface ModelSummary {
   readonly name: string;
@@ -120,7 +117,7 @@ export function forecastReport({ result, loadUnit }: ForecastReportParameters): 
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const decimals = (d: number) => (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '');
+const decimals = (d: number) => (value: unknown) => csvNumber({ value, decimals: d });
 
 /** metrics.csv: one row per (mode, model), ranked. */
 export function forecastMetricsCsv({ report }: { report: BacktestForecastReport }): string {
