@@ -38,5 +38,12 @@ export { type HtmlSection, renderHtmlPage, type RenderHtmlPageParameters } from 
 export { type DatasetCitation, datasetCitations, type DatasetCitationsParameters } from './datasetCitations.ts';
 export { citationsHtml } from './citationsHtml.ts';
 export { escapeHtml } from './escapeHtml.ts';
+export {
+  CHROMIUM_PATH,
+  type ChartDrawing,
+  inspectReportInBrowser,
+  type InspectReportInBrowserParameters,
+  type InspectReportInBrowserResult,
+} from './inspectReportInBrowser.ts';
 export { writeReport, type WriteReportParameters, type WriteReportResult } from './writeReport.ts';
 export { writeTestRunDirectory, type WriteTestRunDirectoryParameters, type WriteTestRunDirectoryResult } from './writeTestRunDirectory.ts';
