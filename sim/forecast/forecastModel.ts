@@ -1,5 +1,14 @@
 import type { History } from '../data/types.ts';
 
+/** The frame columns a load model reads. */
+export interface ModelColumns {
+  readonly load: string;
+  /** Observed temperature stations (empty for load-only datasets). */
+  readonly temperature: readonly string[];
+  /** Columns giving future temperature (observed ones ex post, forecast ones ex ante). */
+  readonly futureTemperature: readonly string[];
+}
+
 /** How many hours after the decision time a model is asked to predict. */
 export type Horizon = 24 | 48;
 

@@ -1,11 +1,8 @@
-import type { ForecastModel } from './forecastModel.ts';
+import type { ForecastModel, ModelColumns } from './forecastModel.ts';
 import { hourlyRecencyDesign } from './hourlyRecencyDesign.ts';
 import { createLinearModel } from './linearModel.ts';
 
-export interface HourlyRecencyModelParameters {
-  readonly load: string;
-  readonly temperature: readonly string[];
-  readonly futureTemperature: readonly string[];
+export interface HourlyRecencyModelParameters extends ModelColumns {
   readonly name?: string;
   /** Default [1, 2, 3]. */
   readonly temperatureLags?: readonly number[];

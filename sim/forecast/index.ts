@@ -1,5 +1,5 @@
 /** sim/forecast — load forecasting models (fit(history) → predict(horizon)) and the rolling-origin backtest. */
-export type { ForecastModel, Horizon, PredictParameters } from './forecastModel.ts';
+export type { ForecastModel, Horizon, ModelColumns, PredictParameters } from './forecastModel.ts';
 export { NormalEquations } from './normalEquations.ts';
 export { solveNormalEquations, type SolveNormalEquationsParameters, type SolveNormalEquationsResult } from './solveNormalEquations.ts';
 export { createLinearModel, type LinearModelParameters } from './linearModel.ts';
@@ -10,7 +10,7 @@ export { recencyModel, type RecencyModelParameters } from './recencyModel.ts';
 export { hourlyRecencyModel, type HourlyRecencyModelParameters } from './hourlyRecencyModel.ts';
 export { ensembleModel, type EnsembleModelParameters } from './ensembleModel.ts';
 export { nercHolidays } from './nercHolidays.ts';
-export { modelRegistry, createModels, type ModelColumns } from './modelRegistry.ts';
+export { modelRegistry, createModels } from './modelRegistry.ts';
 export { pointErrors, type PointErrorsResult } from './pointErrors.ts';
 export { dailyPeaks, type DailyPeaksResult } from './dailyPeaks.ts';
 export { peakDayDetection, type PeakDayDetectionResult } from './peakDayDetection.ts';

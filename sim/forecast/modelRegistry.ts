@@ -1,18 +1,10 @@
 import { UsageError } from '../errors.ts';
 import { ensembleModel } from './ensembleModel.ts';
-import type { ForecastModel } from './forecastModel.ts';
+import type { ForecastModel, ModelColumns } from './forecastModel.ts';
 import { hourlyRecencyModel } from './hourlyRecencyModel.ts';
 import { recencyModel } from './recencyModel.ts';
 import { seasonalNaive } from './seasonalNaive.ts';
 import { vanillaBenchmark } from './vanillaBenchmark.ts';
-
-export interface ModelColumns {
-  readonly load: string;
-  /** Observed temperature stations (empty for load-only datasets). */
-  readonly temperature: readonly string[];
-  /** Columns giving future temperature (observed ones ex post, forecast ones ex ante). */
-  readonly futureTemperature: readonly string[];
-}
 
 interface Entry {
   readonly description: string;

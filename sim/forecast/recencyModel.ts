@@ -1,11 +1,8 @@
-import type { ForecastModel } from './forecastModel.ts';
+import type { ForecastModel, ModelColumns } from './forecastModel.ts';
 import { createLinearModel } from './linearModel.ts';
 import { recencyDesign } from './recencyDesign.ts';
 
-export interface RecencyModelParameters {
-  readonly load: string;
-  readonly temperature: readonly string[];
-  readonly futureTemperature: readonly string[];
+export interface RecencyModelParameters extends ModelColumns {
   readonly name?: string;
   /** Lagged hourly temperatures (hours). Default [1, 2, 3]. */
   readonly temperatureLags?: readonly number[];

@@ -1,13 +1,8 @@
-import type { ForecastModel } from './forecastModel.ts';
+import type { ForecastModel, ModelColumns } from './forecastModel.ts';
 import { createLinearModel } from './linearModel.ts';
 import { vanillaDesign } from './vanillaDesign.ts';
 
-export interface VanillaBenchmarkParameters {
-  readonly load: string;
-  readonly temperature: readonly string[];
-  /** Columns for T after the decision time (observed columns ex post, forecast columns ex ante). */
-  readonly futureTemperature: readonly string[];
-}
+export type VanillaBenchmarkParameters = ModelColumns;
 
 /**
  * Hong's vanilla benchmark, exactly: OLS on Trend + Month + Weekday×Hour + Month×(T, T², T³) +
