@@ -1,5 +1,7 @@
 import { HOURS_PER_YEAR } from './vanillaDesign.ts';
+import { cubicTerms } from './cubicTerms.ts';
 import type { Design, DesignContext, SparseRow, TemperatureScale } from './design.ts';
+import { recencyTemperatures } from './recencyTemperatures.ts';
 
 export interface HourlyRecencyDesignParameters {
   readonly temperatureScale: TemperatureScale;
@@ -42,7 +44,8 @@ export function hourlyRecencyDesign({
   const monthly = season === 'month';
   const width = monthly ? 36 : 3;
   const { center, scale } = temperatureScale;
-  const extraCount = temperatureLags.length + dailyAverages;
+  const recency = recencyTemperatures({ temperatureScale, temperatureLags, dailyAverages });
+  const extraCount = recency.count;
   const temperatureStart = 20;
   const loadStart = temperatureStart + (1 + extraCount) * width;
   const size = loadStart + loadLags.length * 4;
@@ -62,19 +65,7 @@ export function hourlyRecencyDesign({
       const t = temperature[at];
       if (!Number.isFinite(t)) return false;
       xs[0] = (t - center) / scale;
-      let e = 1;
-      for (const lag of temperatureLags) {
-        const v = temperature[at - lag];
-        if (!Number.isFinite(v)) return false;
-        xs[e++] = (v - center) / scale;
-      }
-      for (let d = 1; d <= dailyAverages; d++) {
-        let sum = 0;
-        const from = at - 24 * d;
-        for (let s = from; s < from + 24; s++) sum += temperature[s];
-        if (!Number.isFinite(sum)) return false;
-        xs[e++] = (sum / 24 - center) / scale;
-      }
+      if (!recency.fill(temperature, at, xs, 1)) return false;
       const { month, weekday } = context.calendar;
       const m = month[i];
       const w = weekday[i];
@@ -95,16 +86,7 @@ export function hourlyRecencyDesign({
         row.indices[k] = 19;
         row.values[k++] = 1;
       }
-      for (let q = 0; q < xs.length; q++) {
-        const x = xs[q];
-        const column = temperatureStart + q * width + (monthly ? (m - 1) * 3 : 0);
-        row.indices[k] = column;
-        row.values[k++] = x;
-        row.indices[k] = column + 1;
-        row.values[k++] = x * x;
-        row.indices[k] = column + 2;
-        row.values[k++] = x * x * x;
-      }
+      for (let q = 0; q < xs.length; q++) k = cubicTerms(row, k, temperatureStart + q * width + (monthly ? (m - 1) * 3 : 0), xs[q]);
       const type = dayType(w);
       for (let p = 0; p < loadLags.length; p++) {
         const v = context.load[at - loadLags[p]];

@@ -1,4 +1,6 @@
+import { cubicTerms } from './cubicTerms.ts';
 import type { Design, DesignContext, SparseRow, TemperatureScale } from './design.ts';
+import { recencyTemperatures } from './recencyTemperatures.ts';
 import { fillVanilla, vanillaLayout } from './vanillaDesign.ts';
 
 export interface RecencyDesignParameters {
@@ -32,9 +34,10 @@ export function recencyDesign({
   holidays,
 }: RecencyDesignParameters): Design {
   const { center, scale } = temperatureScale;
+  const recency = recencyTemperatures({ temperatureScale, temperatureLags, dailyAverages });
   const holidayStart = vanillaLayout.size;
   const temperatureStart = holidayStart + (holidays ? 24 : 0);
-  const extraTemperatures = temperatureLags.length + dailyAverages;
+  const extraTemperatures = recency.count;
   const loadStart = temperatureStart + extraTemperatures * TEMPERATURE_BLOCK;
   const size = loadStart + loadLags.length * 24;
   const maxTemperatureLag = Math.max(0, ...temperatureLags);
@@ -53,20 +56,7 @@ export function recencyDesign({
       const temperature = context.temperature;
       const at = i - context.base;
       const t = temperature[at];
-      if (!Number.isFinite(t)) return false;
-      let e = 0;
-      for (const lag of temperatureLags) {
-        const v = temperature[at - lag];
-        if (!Number.isFinite(v)) return false;
-        extra[e++] = (v - center) / scale;
-      }
-      for (let d = 1; d <= dailyAverages; d++) {
-        let sum = 0;
-        const from = at - 24 * d;
-        for (let s = from; s < from + 24; s++) sum += temperature[s];
-        if (!Number.isFinite(sum)) return false;
-        extra[e++] = (sum / 24 - center) / scale;
-      }
+      if (!Number.isFinite(t) || !recency.fill(temperature, at, extra, 0)) return false;
       fillVanilla(context, i, (t - center) / scale, row);
       let k = row.nnz;
       const h = context.calendar.hour[i];
@@ -82,26 +72,9 @@ export function recencyDesign({
         row.values[k++] = 1;
       }
       for (let q = 0; q < extraTemperatures; q++) {
-        const x = extra[q];
-        const x2 = x * x;
-        const x3 = x2 * x;
         const block = temperatureStart + q * TEMPERATURE_BLOCK;
-        const mt = block + (m - 1) * 3;
-        row.indices[k] = mt;
-        row.values[k++] = x;
-        row.indices[k] = mt + 1;
-        row.values[k++] = x2;
-        row.indices[k] = mt + 2;
-        row.values[k++] = x3;
-        if (h > 0) {
-          const ht = block + 36 + (h - 1) * 3;
-          row.indices[k] = ht;
-          row.values[k++] = x;
-          row.indices[k] = ht + 1;
-          row.values[k++] = x2;
-          row.indices[k] = ht + 2;
-          row.values[k++] = x3;
-        }
+        k = cubicTerms(row, k, block + (m - 1) * 3, extra[q]);
+        if (h > 0) k = cubicTerms(row, k, block + 36 + (h - 1) * 3, extra[q]);
       }
       row.nnz = k;
       return true;

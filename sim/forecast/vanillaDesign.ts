@@ -1,3 +1,4 @@
+import { cubicTerms } from './cubicTerms.ts';
 import type { Design, DesignContext, SparseRow, TemperatureScale } from './design.ts';
 
 export interface VanillaDesignParameters {
@@ -73,23 +74,7 @@ export function fillVanilla(context: DesignContext, i: number, x: number, row: S
     row.indices[k] = vanillaLayout.weekdayHour + cell - 1;
     row.values[k++] = 1;
   }
-  const x2 = x * x;
-  const x3 = x2 * x;
-  const mt = vanillaLayout.monthTemperature + (m - 1) * 3;
-  row.indices[k] = mt;
-  row.values[k++] = x;
-  row.indices[k] = mt + 1;
-  row.values[k++] = x2;
-  row.indices[k] = mt + 2;
-  row.values[k++] = x3;
-  if (h > 0) {
-    const ht = vanillaLayout.hourTemperature + (h - 1) * 3;
-    row.indices[k] = ht;
-    row.values[k++] = x;
-    row.indices[k] = ht + 1;
-    row.values[k++] = x2;
-    row.indices[k] = ht + 2;
-    row.values[k++] = x3;
-  }
+  k = cubicTerms(row, k, vanillaLayout.monthTemperature + (m - 1) * 3, x);
+  if (h > 0) k = cubicTerms(row, k, vanillaLayout.hourTemperature + (h - 1) * 3, x);
   row.nnz = k;
 }
