@@ -248,8 +248,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     function updateProfile(bytes32 credentialsHash, string calldata metadataURI) external whenNotPaused {
         Utility storage u = _utilities[msg.sender];
         Status s = _effectiveStatus(u);
-        if (s == Status.None) revert UtilityNotRegistered(msg.sender);
-        if (s == Status.Revoked) revert UtilityAlreadyRevoked(msg.sender);
+        _requireRegisteredUnrevoked(msg.sender, s);
         if (u.credentialsHash != credentialsHash && (s == Status.Pending || u.renewalRequested)) u.round += 1;
         u.credentialsHash = credentialsHash;
         u.metadataURI = metadataURI;
@@ -294,9 +293,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
         if (utility == msg.sender) revert RegulatorIsApplicant(msg.sender);
         Utility storage u = _utilities[utility];
         Status s = _effectiveStatus(u);
-        if (s != Status.Pending && !(s == Status.Active && u.renewalRequested)) {
-            revert UtilityNotPending(utility, s);
-        }
+        if (!_isAwaitingApproval(u, s)) revert UtilityNotPending(utility, s);
         uint32 round = u.round;
         if (_approved[utility][round][msg.sender]) revert AlreadyApproved(utility, msg.sender, round);
         _approved[utility][round][msg.sender] = true;
@@ -311,9 +308,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     function activate(address utility) external whenNotPaused {
         Utility storage u = _utilities[utility];
         Status s = _effectiveStatus(u);
-        if (s != Status.Pending && !(s == Status.Active && u.renewalRequested)) {
-            revert UtilityNotPending(utility, s);
-        }
+        if (!_isAwaitingApproval(u, s)) revert UtilityNotPending(utility, s);
         _tryActivate(utility, u, s, true);
     }
 
@@ -330,12 +325,11 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
         if (utility == msg.sender) revert RegulatorIsApplicant(msg.sender);
         Utility storage u = _utilities[utility];
         Status s = _effectiveStatus(u);
-        if (s == Status.None) revert UtilityNotRegistered(utility);
-        if (s == Status.Revoked) revert UtilityAlreadyRevoked(utility);
+        _requireRegisteredUnrevoked(utility, s);
         if (expiry <= block.timestamp) revert ExpiryNotInFuture(expiry, block.timestamp);
         _flagExpiry[utility][flag] = expiry;
         emit ComplianceAttested(utility, flag, msg.sender, expiry);
-        if (s == Status.Pending || (s == Status.Active && u.renewalRequested)) _tryActivate(utility, u, s, false);
+        if (_isAwaitingApproval(u, s)) _tryActivate(utility, u, s, false);
     }
 
     /// @notice Withdraws compliance flag `flag` from `utility` (a required flag's absence makes it inactive).
@@ -366,9 +360,8 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     function reinstate(address utility) external onlyRole(REGULATOR_ROLE) whenNotPaused {
         Utility storage u = _utilities[utility];
         if (u.status != Status.Suspended) revert UtilityNotSuspended(utility, _effectiveStatus(u));
-        uint256 valid = validFlags(utility);
-        uint256 required = _config.requiredFlags;
-        if (valid & required != required) revert ComplianceFlagsMissing(utility, required, valid);
+        (bool complete, uint256 required, uint256 valid) = _complianceOf(utility);
+        if (!complete) revert ComplianceFlagsMissing(utility, required, valid);
         u.status = Status.Active;
         emit UtilityReinstated(utility, msg.sender);
     }
@@ -379,9 +372,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     /// @param reasonHash Commitment to the reason (off-chain document).
     function revoke(address utility, bytes32 reasonHash) external onlyRole(REGULATOR_ROLE) whenNotPaused nonReentrant {
         Utility storage u = _utilities[utility];
-        Status s = u.status;
-        if (s == Status.None) revert UtilityNotRegistered(utility);
-        if (s == Status.Revoked) revert UtilityAlreadyRevoked(utility);
+        _requireRegisteredUnrevoked(utility, u.status);
         uint256 slashed = u.everActive ? (uint256(u.bondAmount) * _config.revokeSlashBps) / MAX_BPS : 0;
         u.status = Status.Revoked;
         u.revokedAt = uint64(block.timestamp);
@@ -516,8 +507,8 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     function isActive(address utility) external view returns (bool) {
         Utility storage u = _utilities[utility];
         if (u.status != Status.Active || block.timestamp >= u.expiry) return false;
-        uint256 required = _config.requiredFlags;
-        return validFlags(utility) & required == required;
+        (bool complete,,) = _complianceOf(utility);
+        return complete;
     }
 
     /// @inheritdoc IUtilityRegistry
@@ -529,14 +520,7 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
     /// @param utility The utility.
     /// @return Bitmask of valid required flags.
     function validFlags(address utility) public view returns (uint256) {
-        uint256 required = _config.requiredFlags;
-        uint256 valid = 0;
-        for (uint256 bit = 0; required >> bit != 0; ++bit) {
-            if ((required >> bit) & 1 == 1 && _flagExpiry[utility][uint8(bit)] > block.timestamp) {
-                valid |= 1 << bit;
-            }
-        }
-        return valid;
+        return _validFlags(utility, _config.requiredFlags);
     }
 
     // ------------------------------------------------------------------------------------------ internal
@@ -568,9 +552,8 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
             if (mustSucceed) revert ApprovalsInsufficient(utility, have, need);
             return;
         }
-        uint256 required = _config.requiredFlags;
-        uint256 valid = validFlags(utility);
-        if (valid & required != required) {
+        (bool complete, uint256 required, uint256 valid) = _complianceOf(utility);
+        if (!complete) {
             if (mustSucceed) revert ComplianceFlagsMissing(utility, required, valid);
             return;
         }
@@ -583,6 +566,34 @@ contract UtilityRegistry is PeaklabUpgradeable, IUtilityRegistry {
         u.renewalRequested = false;
         u.round += 1; // approvals are spent
         emit UtilityActivated(utility, expiry, renewal);
+    }
+
+    /// @dev A Pending application or a requested renewal of an Active approval: an approval round is open.
+    function _isAwaitingApproval(Utility storage u, Status s) internal view returns (bool) {
+        return s == Status.Pending || (s == Status.Active && u.renewalRequested);
+    }
+
+    /// @dev Reverts unless status `s` of `utility` is past None and not Revoked.
+    function _requireRegisteredUnrevoked(address utility, Status s) internal pure {
+        if (s == Status.None) revert UtilityNotRegistered(utility);
+        if (s == Status.Revoked) revert UtilityAlreadyRevoked(utility);
+    }
+
+    /// @dev Whether every governed compliance flag of `utility` is attested and unexpired now, with the required
+    ///      mask and the valid required flags.
+    function _complianceOf(address utility) internal view returns (bool complete, uint256 required, uint256 valid) {
+        required = _config.requiredFlags;
+        valid = _validFlags(utility, required);
+        complete = valid & required == required;
+    }
+
+    /// @dev The flags of `required` that `utility` has attested and unexpired now.
+    function _validFlags(address utility, uint256 required) internal view returns (uint256 valid) {
+        for (uint256 bit = 0; required >> bit != 0; ++bit) {
+            if ((required >> bit) & 1 == 1 && _flagExpiry[utility][uint8(bit)] > block.timestamp) {
+                valid |= 1 << bit;
+            }
+        }
     }
 
     function _validApprovals(address utility, uint32 round) internal view returns (uint256 count) {
