@@ -3,7 +3,8 @@
  * prior days of the right type inside the lookback, minus excluded days and days whose needed hours are
  * missing (NaN), most recent first.
  */
-import type { DayType, Exclusions } from './baselineMethodSpec.ts';
+import { adjustmentOffsets } from './baselineFromDays.ts';
+import type { AdjustmentSpec, DayType, Exclusions } from './baselineMethodSpec.ts';
 import type { BaselineInputs } from './baselineInputs.ts';
 import { intervalAtHour } from './dayTable.ts';
 
@@ -43,7 +44,7 @@ export function isWeekendType(inputs: BaselineInputs, d: number): boolean {
 }
 
 /** First index of the load block the like-day methods read: the lookback's first day plus the window. */
-export function likeDaysLoadFrom(inputs: BaselineInputs, lookbackDays: number, minOffset: number): number {
+function likeDaysLoadFrom(inputs: BaselineInputs, lookbackDays: number, minOffset: number): number {
   const firstDay = Math.max(0, inputs.eventDay - lookbackDays);
   return Math.max(0, inputs.days.start[firstDay]! + minOffset);
 }
@@ -78,4 +79,33 @@ export function likeDays({ inputs, dayType, lookbackDays, exclusions, minOffset,
     out.push({ day: d, anchor, eventMean: sum / hours });
   }
   return out;
+}
+
+export interface LikeDayPoolParameters {
+  inputs: BaselineInputs;
+  /** The method's like-day rule and its day-of adjustment, whose window must be present on every like day too. */
+  spec: { readonly dayType: DayType; readonly lookbackDays: number; readonly exclusions: Exclusions; readonly adjustment: AdjustmentSpec };
+}
+
+export interface LikeDayPool {
+  /** The like days, most recent first. */
+  pool: LikeDay[];
+  /** The load block they were checked on, from `loadFrom` up to the event start. */
+  load: Float64Array;
+  loadFrom: number;
+  /** Earliest offset read relative to a day's anchor (the adjustment window's start, or 0). */
+  minOffset: number;
+}
+
+/** The like days of a day-matching method (X of Y, match day, rolling) with the load block read once for them. */
+export function likeDayPool({ inputs, spec }: LikeDayPoolParameters): LikeDayPool {
+  const [w0] = adjustmentOffsets(spec.adjustment);
+  const minOffset = Math.min(0, w0);
+  const loadFrom = likeDaysLoadFrom(inputs, spec.lookbackDays, minOffset);
+  const load = inputs.readLoad(loadFrom, inputs.eventIndex);
+  const pool = likeDays({
+    inputs, dayType: spec.dayType, lookbackDays: spec.lookbackDays, exclusions: spec.exclusions,
+    minOffset, maxOffset: inputs.hours, load, loadFrom,
+  });
+  return { pool, load, loadFrom, minOffset };
 }

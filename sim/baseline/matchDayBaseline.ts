@@ -7,8 +7,8 @@ import { UsageError } from '../errors.ts';
 import type { MatchDaySpec } from './baselineMethodSpec.ts';
 import type { BaselineComputation, BaselineInputs } from './baselineInputs.ts';
 import { insufficient } from './baselineInputs.ts';
-import { adjustmentOffsets, baselineFromDays } from './baselineFromDays.ts';
-import { likeDays, likeDaysLoadFrom } from './likeDays.ts';
+import { baselineFromDays } from './baselineFromDays.ts';
+import { likeDayPool } from './likeDays.ts';
 
 export interface MatchDayBaselineParameters {
   spec: MatchDaySpec;
@@ -35,14 +35,7 @@ export function matchDayBaseline({ spec, inputs }: MatchDayBaselineParameters): 
       hint: 'Pass temperatureColumn to computeBaseline, or use a dataset with temperature (e.g. cambridge_estates_buildings).',
     });
   }
-  const [w0] = adjustmentOffsets(spec.adjustment);
-  const minOffset = Math.min(0, w0);
-  const loadFrom = likeDaysLoadFrom(inputs, spec.lookbackDays, minOffset);
-  const load = inputs.readLoad(loadFrom, inputs.eventIndex);
-  const pool = likeDays({
-    inputs, dayType: spec.dayType, lookbackDays: spec.lookbackDays, exclusions: spec.exclusions,
-    minOffset, maxOffset: inputs.hours, load, loadFrom,
-  });
+  const { pool, load, loadFrom } = likeDayPool({ inputs, spec });
   const eventDayStart = days.start[eventDay]!;
   const eventTemps = temperature.known(eventDayStart, eventDayStart + days.length[eventDay]!);
   const target = dailyStat(eventTemps, 0, eventTemps.length, spec.match);

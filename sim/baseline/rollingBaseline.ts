@@ -8,7 +8,7 @@ import type { BaselineComputation, BaselineInputs } from './baselineInputs.ts';
 import { insufficient } from './baselineInputs.ts';
 import { actualWindowMean, adjustmentOffsets } from './baselineFromDays.ts';
 import { applyAdjustment } from './applyAdjustment.ts';
-import { likeDays, likeDaysLoadFrom } from './likeDays.ts';
+import { likeDayPool } from './likeDays.ts';
 
 export interface RollingBaselineParameters {
   spec: RollingSpec;
@@ -18,13 +18,7 @@ export interface RollingBaselineParameters {
 export function rollingBaseline({ spec, inputs }: RollingBaselineParameters): BaselineComputation {
   const { hours } = inputs;
   const [w0, w1] = adjustmentOffsets(spec.adjustment);
-  const minOffset = Math.min(0, w0);
-  const loadFrom = likeDaysLoadFrom(inputs, spec.lookbackDays, minOffset);
-  const load = inputs.readLoad(loadFrom, inputs.eventIndex);
-  const pool = likeDays({
-    inputs, dayType: spec.dayType, lookbackDays: spec.lookbackDays, exclusions: spec.exclusions,
-    minOffset, maxOffset: hours, load, loadFrom,
-  });
+  const { pool, load, loadFrom, minOffset } = likeDayPool({ inputs, spec });
   if (pool.length < spec.initDays) {
     return insufficient(hours, `only ${pool.length} like days for the ${spec.initDays}-day initialisation in the ${spec.lookbackDays}-day lookback`);
   }

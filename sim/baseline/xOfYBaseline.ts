@@ -5,8 +5,8 @@
 import type { XofYSpec } from './baselineMethodSpec.ts';
 import type { BaselineComputation, BaselineInputs } from './baselineInputs.ts';
 import { insufficient } from './baselineInputs.ts';
-import { adjustmentOffsets, baselineFromDays } from './baselineFromDays.ts';
-import { type LikeDay, isWeekendType, likeDays, likeDaysLoadFrom } from './likeDays.ts';
+import { baselineFromDays } from './baselineFromDays.ts';
+import { type LikeDay, isWeekendType, likeDayPool } from './likeDays.ts';
 
 export interface XofYBaselineParameters {
   spec: XofYSpec;
@@ -23,14 +23,7 @@ function byLoadDescending(days: readonly LikeDay[]): LikeDay[] {
 
 export function xOfYBaseline({ spec, inputs }: XofYBaselineParameters): BaselineComputation {
   const rule = spec.weekend && isWeekendType(inputs, inputs.eventDay) ? spec.weekend : spec;
-  const [w0] = adjustmentOffsets(spec.adjustment);
-  const minOffset = Math.min(0, w0);
-  const loadFrom = likeDaysLoadFrom(inputs, spec.lookbackDays, minOffset);
-  const load = inputs.readLoad(loadFrom, inputs.eventIndex);
-  const pool = likeDays({
-    inputs, dayType: spec.dayType, lookbackDays: spec.lookbackDays, exclusions: spec.exclusions,
-    minOffset, maxOffset: inputs.hours, load, loadFrom,
-  });
+  const { pool, load, loadFrom } = likeDayPool({ inputs, spec });
   let eligible = pool;
   const fraction = spec.exclusions.lowUsageFraction;
   if (fraction !== null && pool.length > 0) {
