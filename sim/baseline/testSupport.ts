@@ -4,7 +4,9 @@
  * assert that a method never reads past its gate.
  */
 import { LookAheadError } from '../errors.ts';
-import type { Calendar, Frame, History } from '../data/types.ts';
+import { zonedClock } from '../data/index.ts';
+import type { Frame, History } from '../data/types.ts';
+import { isoDateOf } from './dayTable.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -22,43 +24,12 @@ export interface TestFrameParameters {
   timezone?: string;
 }
 
-function localFields(ms: number, timezone: string): { date: string; hour: number; weekday: number } {
-  if (timezone === 'UTC') {
-    const d = new Date(ms);
-    return { date: d.toISOString().slice(0, 10), hour: d.getUTCHours(), weekday: d.getUTCDay() };
-  }
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  return { date, hour: Number(parts.hour), weekday: new Date(`${date}T00:00:00Z`).getUTCDay() };
-}
-
 export function testFrame({ start, days, columns, consumers, temperature, units, name = 'test', timezone = 'UTC' }: TestFrameParameters): Frame {
   const t0 = Date.parse(`${start}T00:00:00Z`);
   const length = days * 24;
-  const time = new Float64Array(length);
-  const calendar: Calendar = {
-    hour: new Uint8Array(length),
-    weekday: new Uint8Array(length),
-    month: new Uint8Array(length),
-    day: new Uint8Array(length),
-    year: new Uint16Array(length),
-  };
-  const dates: string[] = [];
-  for (let i = 0; i < length; i++) {
-    const ms = t0 + i * HOUR_MS;
-    const local = localFields(ms, timezone);
-    time[i] = ms;
-    calendar.hour[i] = local.hour;
-    calendar.weekday[i] = local.weekday;
-    calendar.month[i] = Number(local.date.slice(5, 7));
-    calendar.day[i] = Number(local.date.slice(8, 10));
-    calendar.year[i] = Number(local.date.slice(0, 4));
-    dates.push(local.date);
-  }
+  const time = Float64Array.from({ length }, (_, i) => t0 + i * HOUR_MS);
+  const calendar = zonedClock({ timezone }).calendar(time);
+  const dates = Array.from({ length }, (_, i) => isoDateOf(calendar.year[i]! * 10000 + calendar.month[i]! * 100 + calendar.day[i]!));
   const cols = new Map<string, Float64Array>();
   for (const [col, f] of Object.entries(columns)) {
     const values = new Float64Array(length);

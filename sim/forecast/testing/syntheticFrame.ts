@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { zonedClock } from '../../data/index.ts';
 import type { Calendar, Frame } from '../../data/types.ts';
 
 export interface SyntheticFrameParameters {
@@ -33,23 +34,8 @@ export function syntheticFrame({
   const length = days * 24;
   const start = Date.parse(`${startDate}T00:00:00Z`);
   const stepMs = 3_600_000;
-  const time = new Float64Array(length);
-  const calendar: Calendar = {
-    hour: new Uint8Array(length),
-    weekday: new Uint8Array(length),
-    month: new Uint8Array(length),
-    day: new Uint8Array(length),
-    year: new Uint16Array(length),
-  };
-  for (let i = 0; i < length; i++) {
-    time[i] = start + i * stepMs;
-    const d = new Date(time[i]);
-    calendar.hour[i] = d.getUTCHours();
-    calendar.weekday[i] = d.getUTCDay();
-    calendar.month[i] = d.getUTCMonth() + 1;
-    calendar.day[i] = d.getUTCDate();
-    calendar.year[i] = d.getUTCFullYear();
-  }
+  const time = Float64Array.from({ length }, (_, i) => start + i * stepMs);
+  const calendar = zonedClock({ timezone: 'UTC' }).calendar(time);
   const columns = new Map<string, Float64Array>();
   const units = new Map<string, string>();
   const stationNames: string[] = [];
