@@ -13,7 +13,7 @@ import {ConsumerRegistry} from "../src/ConsumerRegistry.sol";
 import {LoadForecast} from "../src/LoadForecast.sol";
 import {ReductionRequests} from "../src/ReductionRequests.sol";
 import {IncentiveDistributor} from "../src/IncentiveDistributor.sol";
-import {GridToken} from "../src/tokens/GridToken.sol";
+import {MintableToken} from "../src/tokens/MintableToken.sol";
 import {IIncentiveDistributor} from "../src/interfaces/IIncentiveDistributor.sol";
 
 /// @title AccessMatrix
@@ -294,9 +294,9 @@ abstract contract AccessMatrix is Deployer {
     /// @dev Tokens (minting, role admin), the governor's own settings and the timelock's proposer/canceller/admin.
     function _rowsTokensGovernorTimelock() internal {
         bytes32 admin = bytes32(0);
-        _role("GRID.mint", address(grid), abi.encodeCall(GridToken.mint, (eoa, 1)), grid.MINTER_ROLE(), 0);
-        _role("pUSD.mint", address(stable), abi.encodeCall(GridToken.mint, (eoa, 1)), stable.MINTER_ROLE(), 0);
-        _role("PLGOV.mint", address(govToken), abi.encodeCall(GridToken.mint, (eoa, 1)), govToken.MINTER_ROLE(), 0);
+        _role("GRID.mint", address(grid), abi.encodeCall(MintableToken.mint, (eoa, 1)), grid.MINTER_ROLE(), 0);
+        _role("pUSD.mint", address(stable), abi.encodeCall(MintableToken.mint, (eoa, 1)), stable.MINTER_ROLE(), 0);
+        _role("PLGOV.mint", address(govToken), abi.encodeCall(MintableToken.mint, (eoa, 1)), govToken.MINTER_ROLE(), 0);
         bytes32 minter = grid.MINTER_ROLE();
         bytes memory grantMinter = abi.encodeCall(IAccessControl.grantRole, (minter, eoa));
         bytes memory revokeMinter = abi.encodeCall(IAccessControl.revokeRole, (minter, address(this)));

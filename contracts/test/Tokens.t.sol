@@ -6,6 +6,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {GridToken} from "../src/tokens/GridToken.sol";
 import {StableToken} from "../src/tokens/StableToken.sol";
 import {PeaklabGovToken} from "../src/tokens/PeaklabGovToken.sol";
+import {MintableToken} from "../src/tokens/MintableToken.sol";
 
 contract TokensTest is Test {
     GridToken internal grid;
@@ -65,11 +66,11 @@ contract TokensTest is Test {
     }
 
     function test_constructor_revertsOnZeroAddresses() public {
-        vm.expectRevert(abi.encodeWithSelector(GridToken.ZeroAddress.selector, "admin"));
+        vm.expectRevert(abi.encodeWithSelector(MintableToken.ZeroAddress.selector, "admin"));
         new GridToken(address(0), minter);
-        vm.expectRevert(abi.encodeWithSelector(StableToken.ZeroAddress.selector, "minter"));
+        vm.expectRevert(abi.encodeWithSelector(MintableToken.ZeroAddress.selector, "minter"));
         new StableToken(admin, address(0));
-        vm.expectRevert(abi.encodeWithSelector(PeaklabGovToken.ZeroAddress.selector, "admin"));
+        vm.expectRevert(abi.encodeWithSelector(MintableToken.ZeroAddress.selector, "admin"));
         new PeaklabGovToken(address(0), minter);
     }
 

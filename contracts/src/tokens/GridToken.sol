@@ -1,32 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {MintableToken} from "./MintableToken.sol";
 
 /// @title GridToken
 /// @notice The peaklab utility token (18 decimals) that utilities fund incentive programs with.
 ///         Only MINTER_ROLE can mint; DEFAULT_ADMIN_ROLE (the governance timelock in production) manages roles.
-contract GridToken is ERC20, AccessControl {
-    /// @notice A zero address was given where an account is required.
-    error ZeroAddress(string what);
-
-    /// @notice May mint new tokens.
-    bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
-
+contract GridToken is MintableToken {
     /// @param admin Receives DEFAULT_ADMIN_ROLE (grants and revokes MINTER_ROLE).
     /// @param minter Receives MINTER_ROLE.
-    constructor(address admin, address minter) ERC20("Peaklab Grid Token", "GRID") {
-        if (admin == address(0)) revert ZeroAddress("admin");
-        if (minter == address(0)) revert ZeroAddress("minter");
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _grantRole(MINTER_ROLE, minter);
-    }
-
-    /// @notice Mints `amount` tokens (18 decimals) to `to`.
-    /// @param to Recipient.
-    /// @param amount Amount in base units.
-    function mint(address to, uint256 amount) external onlyRole(MINTER_ROLE) {
-        _mint(to, amount);
-    }
+    constructor(address admin, address minter) MintableToken("Peaklab Grid Token", "GRID", admin, minter) {}
 }

@@ -4,35 +4,21 @@ pragma solidity 0.8.28;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {MintableToken} from "./MintableToken.sol";
 
 /// @title PeaklabGovToken
 /// @notice The governance token: ERC20 with EIP-2612 permits and ERC20Votes checkpoints on a timestamp clock
 ///         (ERC-6372 `mode=timestamp`), so the governor's voting delay and period are in seconds.
-///         Holders must delegate (possibly to themselves) to get voting power.
-contract PeaklabGovToken is ERC20, ERC20Permit, ERC20Votes, AccessControl {
-    /// @notice A zero address was given where an account is required.
-    error ZeroAddress(string what);
-
-    /// @notice May mint new tokens.
-    bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
-
+///         Holders must delegate (possibly to themselves) to get voting power; minted voting power follows once
+///         the holder has delegated.
+contract PeaklabGovToken is MintableToken, ERC20Permit, ERC20Votes {
     /// @param admin Receives DEFAULT_ADMIN_ROLE (grants and revokes MINTER_ROLE).
     /// @param minter Receives MINTER_ROLE.
-    constructor(address admin, address minter) ERC20("Peaklab Governance", "PLGOV") ERC20Permit("Peaklab Governance") {
-        if (admin == address(0)) revert ZeroAddress("admin");
-        if (minter == address(0)) revert ZeroAddress("minter");
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _grantRole(MINTER_ROLE, minter);
-    }
-
-    /// @notice Mints `amount` governance tokens to `to` (voting power follows once `to` has delegated).
-    /// @param to Recipient.
-    /// @param amount Amount in base units (18 decimals).
-    function mint(address to, uint256 amount) external onlyRole(MINTER_ROLE) {
-        _mint(to, amount);
-    }
+    constructor(address admin, address minter)
+        MintableToken("Peaklab Governance", "PLGOV", admin, minter)
+        ERC20Permit("Peaklab Governance")
+    {}
 
     /// @notice ERC-6372 clock: the block timestamp.
     /// @return The current block timestamp as uint48.

@@ -1,34 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {MintableToken} from "./MintableToken.sol";
 
 /// @title StableToken
 /// @notice A test stablecoin with 6 decimals (USDC-like), so payouts are exercised with a non-18-decimal token.
 ///         Only MINTER_ROLE can mint; DEFAULT_ADMIN_ROLE manages roles.
-contract StableToken is ERC20, AccessControl {
-    /// @notice A zero address was given where an account is required.
-    error ZeroAddress(string what);
-
-    /// @notice May mint new tokens.
-    bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
-
+contract StableToken is MintableToken {
     /// @param admin Receives DEFAULT_ADMIN_ROLE (grants and revokes MINTER_ROLE).
     /// @param minter Receives MINTER_ROLE.
-    constructor(address admin, address minter) ERC20("Peaklab Test USD", "pUSD") {
-        if (admin == address(0)) revert ZeroAddress("admin");
-        if (minter == address(0)) revert ZeroAddress("minter");
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _grantRole(MINTER_ROLE, minter);
-    }
-
-    /// @notice Mints `amount` base units (6 decimals) to `to`.
-    /// @param to Recipient.
-    /// @param amount Amount in base units.
-    function mint(address to, uint256 amount) external onlyRole(MINTER_ROLE) {
-        _mint(to, amount);
-    }
+    constructor(address admin, address minter) MintableToken("Peaklab Test USD", "pUSD", admin, minter) {}
 
     /// @notice Six decimals, like common fiat stablecoins.
     /// @return 6.
