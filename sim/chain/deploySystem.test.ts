@@ -1,29 +1,13 @@
 import { type Address, encodeFunctionData, parseEther, zeroAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { ChainError } from '../errors.ts';
-import { deploySystem, type DeploySystemResult, defaultSystemSettings, type SystemActors } from './deploySystem.ts';
-import { deriveAccount } from './deriveAccount.ts';
+import { deploySystem, type DeploySystemResult, defaultSystemSettings } from './deploySystem.ts';
 import { fundAccounts } from './fundAccounts.ts';
 import { contractArtifacts, utilityRegistryAbi } from './generated/abis.ts';
 import { startAnvil } from './startAnvil.ts';
+import { FEES, T0, testActors } from './testSupport.ts';
 import { createTxEngine, type TxEngine } from './txEngine.ts';
 import { writeCall } from './writeCall.ts';
-
-const T0 = 1_750_000_000n;
-const FEES = { maxFeePerGas: 20_000_000_000n, maxPriorityFeePerGas: 20_000_000_000n };
-
-const accountsFor = (seed: number) => {
-  const acct = (kind: string, id = 0) => deriveAccount({ seed, kind, id });
-  const actors: SystemActors = {
-    guardian: acct('guardian').address,
-    oracle: acct('oracle').address,
-    forecaster: acct('forecaster').address,
-    kycProvider: acct('kyc').address,
-    arbiter: acct('arbiter').address,
-    regulators: [0, 1, 2].map((i) => acct('regulator', i).address),
-  };
-  return { deployer: acct('deployer'), utility: acct('utility'), actors };
-};
 
 /** A fresh anvil, a full deployment on it, and the gas ledger rows; the node is stopped afterwards. */
 const deployOnFreshChain = async <T>(
@@ -32,7 +16,7 @@ const deployOnFreshChain = async <T>(
 ): Promise<{ deployment: DeploySystemResult; gas: string[]; result: T }> => {
   const node = await startAnvil({ hardfork: 'cancun', genesisTimestamp: T0 });
   try {
-    const { deployer, utility, actors } = accountsFor(seed);
+    const { deployer, utility, actors } = testActors({ seed: seed });
     await fundAccounts({ node, addresses: [deployer.address], balance: parseEther('100') });
     const engine = createTxEngine({ node, fees: FEES });
     const deployment = await deploySystem({
@@ -60,7 +44,7 @@ const deployOnFreshChain = async <T>(
 
 describe('deploySystem', () => {
   it('deploys the full system with every role wired by the timelock and the deployer gone', async () => {
-    const { deployer, utility, actors } = accountsFor(5);
+    const { deployer, utility, actors } = testActors({ seed: 5 });
     await deployOnFreshChain(5, async ({ contracts: c, addresses: a, deployed, blocks, lastTimestamp }, engine) => {
       expect(blocks).toEqual([1n, 2n, 3n, 4n, 5n]);
       expect(lastTimestamp).toBe(T0 + 5n * 12n);
@@ -162,7 +146,7 @@ describe('deploySystem', () => {
   it('rejects an M-of-N that cannot be met', async () => {
     const node = await startAnvil({ hardfork: 'cancun' });
     try {
-      const { deployer, actors } = accountsFor(5);
+      const { deployer, actors } = testActors({ seed: 5 });
       const engine = createTxEngine({ node, fees: FEES });
       await expect(
         deploySystem({ engine, deployer, actors, settings: { requiredApprovals: 4 }, timestamp: T0 }),

@@ -7,13 +7,10 @@ import {
   deriveAccount,
   fundAccounts,
   startAnvil,
-  type SystemActors,
   createTxEngine,
   type TxEngine,
 } from '../chain/index.ts';
-
-export const T0 = 1_750_000_000n;
-const FEES = { maxFeePerGas: 20_000_000_000n, maxPriorityFeePerGas: 20_000_000_000n };
+import { FEES, T0, testActors } from '../chain/testSupport.ts';
 
 export interface GovernanceFixture {
   node: ChainNode;
@@ -26,16 +23,7 @@ export interface GovernanceFixture {
 export async function withDeployedSystem<T>(seed: number, body: (fixture: GovernanceFixture) => Promise<T>): Promise<T> {
   const node = await startAnvil({ hardfork: 'cancun', genesisTimestamp: T0 });
   try {
-    const acct = (kind: string, id = 0) => deriveAccount({ seed, kind, id });
-    const actors: SystemActors = {
-      guardian: acct('guardian').address,
-      oracle: acct('oracle').address,
-      forecaster: acct('forecaster').address,
-      kycProvider: acct('kyc').address,
-      arbiter: acct('arbiter').address,
-      regulators: [0, 1, 2].map((i) => acct('regulator', i).address),
-    };
-    const deployer = acct('deployer');
+    const { deployer, actors } = testActors({ seed });
     await fundAccounts({ node, addresses: [deployer.address], balance: parseEther('100') });
     const engine = createTxEngine({ node, fees: FEES });
     const system = await deploySystem({ engine, deployer, actors, timestamp: T0 + 12n });
