@@ -20,18 +20,6 @@ import {MerkleBuilder} from "./utils/MerkleBuilder.sol";
 import {console} from "./utils/console.sol";
 
 contract IncentiveDistributorTest is DrFixture {
-    event Claimed(
-        address indexed utility,
-        address indexed token,
-        address indexed account,
-        address to,
-        uint256 amount,
-        uint256 cumulative,
-        uint256 rootId
-    );
-    event Funded(address indexed utility, address indexed token, uint256 amount);
-    event DisputeResolved(uint256 indexed disputeId, uint256 indexed rootId, bool upheld);
-
     address internal alice;
     address internal bob;
     address internal carol;
@@ -104,7 +92,7 @@ contract IncentiveDistributorTest is DrFixture {
         vm.startPrank(utility2);
         usd.approve(address(dist), 5e6);
         vm.expectEmit(true, true, false, true);
-        emit Funded(utility2, address(usd), 5e6);
+        emit IncentiveDistributor.Funded(utility2, address(usd), 5e6);
         dist.fund(address(usd), 5e6);
         vm.stopPrank();
         assertEq(dist.programOf(utility2, address(usd)).funded, 5e6);
@@ -238,7 +226,7 @@ contract IncentiveDistributorTest is DrFixture {
         _post(MerkleBuilder.root(layers), 400e6, _ids(ev1));
         vm.warp(block.timestamp + WINDOW);
         vm.expectEmit(true, true, true, true);
-        emit Claimed(utility, address(usd), bob, address(0xB0B0), 250e6, 250e6, 1);
+        emit IncentiveDistributor.Claimed(utility, address(usd), bob, address(0xB0B0), 250e6, 250e6, 1);
         vm.prank(stranger); // anyone may relay
         uint256 paid = _claim(layers, bob, 250e6);
         assertEq(paid, 250e6);
@@ -413,7 +401,7 @@ contract IncentiveDistributorTest is DrFixture {
         assertEq(_claim(l1, carol, 50e6), 50e6);
         (bytes32[][] memory good,,) = _tree4(2);
         vm.expectEmit(true, true, false, true);
-        emit DisputeResolved(d, r2, true);
+        emit IncentiveDistributor.DisputeResolved(d, r2, true);
         vm.prank(arbiter);
         dist.resolveDispute(d, true, MerkleBuilder.root(good), 800e6);
         IncentiveDistributor.Root memory r = dist.rootOf(r2);

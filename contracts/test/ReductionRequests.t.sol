@@ -214,23 +214,7 @@ contract ReductionRequestsTest is DrFixture {
     }
 
     function test_createEventRevertsWithoutDistributor() public {
-        ReductionRequests fresh = ReductionRequests(
-            address(
-                new ERC1967Proxy(
-                    address(new ReductionRequests()),
-                    abi.encodeCall(
-                        ReductionRequests.initialize,
-                        (
-                            timelock,
-                            guardian,
-                            IUtilityRegistry(address(ureg)),
-                            IConsumerRegistry(address(creg)),
-                            ILoadForecast(address(lf))
-                        )
-                    )
-                )
-            )
-        );
+        ReductionRequests fresh = _deployRequests();
         ReductionRequests.EventParams memory p = _params(1, uint64(block.timestamp) + 2 days, 1 hours);
         vm.expectRevert(ReductionRequests.DistributorNotSet.selector);
         vm.prank(utility);
@@ -838,19 +822,7 @@ contract ReductionRequestsTest is DrFixture {
         );
         ReductionRequests impl = new ReductionRequests();
         vm.expectRevert(abi.encodeWithSelector(PeaklabUpgradeable.ZeroAddress.selector, "consumers"));
-        new ERC1967Proxy(
-            address(impl),
-            abi.encodeCall(
-                ReductionRequests.initialize,
-                (
-                    timelock,
-                    guardian,
-                    IUtilityRegistry(address(ureg)),
-                    IConsumerRegistry(address(0)),
-                    ILoadForecast(address(lf))
-                )
-            )
-        );
+        new ERC1967Proxy(address(impl), _requestsInitCall(IConsumerRegistry(address(0))));
         ReductionRequests.TierParams memory e = rr.tierParams(4);
         assertEq(e.minNotice, 10 minutes);
         assertEq(e.incentiveMultiplierBps, 20_000);

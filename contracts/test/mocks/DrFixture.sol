@@ -52,23 +52,7 @@ abstract contract DrFixture is Test {
                 )
             )
         );
-        rr = ReductionRequests(
-            address(
-                new ERC1967Proxy(
-                    address(new ReductionRequests()),
-                    abi.encodeCall(
-                        ReductionRequests.initialize,
-                        (
-                            timelock,
-                            guardian,
-                            IUtilityRegistry(address(ureg)),
-                            IConsumerRegistry(address(creg)),
-                            ILoadForecast(address(lf))
-                        )
-                    )
-                )
-            )
-        );
+        rr = _deployRequests();
         address[] memory tokens = new address[](2);
         tokens[0] = address(grid);
         tokens[1] = address(usd);
@@ -102,6 +86,23 @@ abstract contract DrFixture is Test {
         vm.stopPrank();
         ureg.setStatus(utility, IUtilityRegistry.Status.Active);
         ureg.setStatus(utility2, IUtilityRegistry.Status.Active);
+    }
+
+    /// @dev The `ReductionRequests.initialize` call of this fixture, with `consumers` as the consumer registry.
+    function _requestsInitCall(IConsumerRegistry consumers) internal view returns (bytes memory) {
+        return abi.encodeCall(
+            ReductionRequests.initialize,
+            (timelock, guardian, IUtilityRegistry(address(ureg)), consumers, ILoadForecast(address(lf)))
+        );
+    }
+
+    /// @dev A new ReductionRequests proxy initialised like `rr` (no distributor or roles yet).
+    function _deployRequests() internal returns (ReductionRequests) {
+        return ReductionRequests(
+            address(
+                new ERC1967Proxy(address(new ReductionRequests()), _requestsInitCall(IConsumerRegistry(address(creg))))
+            )
+        );
     }
 
     function _params(uint8 tier, uint64 start, uint32 duration)
