@@ -1,3 +1,4 @@
+import { daysBySeason } from './daysBySeason.ts';
 import { topDays } from './topDays.ts';
 
 export interface CoincidentPeakCaptureParameters {
@@ -43,12 +44,7 @@ export function coincidentPeakCapture({
   cpCount = 5,
   eventHours = 4,
 }: CoincidentPeakCaptureParameters): CoincidentPeakCaptureResult {
-  const members = new Map<string, number[]>();
-  seasons.forEach((season, d) => {
-    const list = members.get(season);
-    if (list === undefined) members.set(season, [d]);
-    else list.push(d);
-  });
+  const members = daysBySeason({ seasons });
   const result: SeasonCapture[] = [];
   let capturedTotal = 0;
   let cpTotal = 0;

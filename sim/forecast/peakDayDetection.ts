@@ -1,3 +1,4 @@
+import { daysBySeason } from './daysBySeason.ts';
 import { topDays } from './topDays.ts';
 
 export interface PeakDayDetectionParameters {
@@ -34,12 +35,7 @@ export interface PeakDayDetectionResult {
  * Seasons are listed in order of first appearance.
  */
 export function peakDayDetection({ actualPeak, forecastPeak, seasons, k }: PeakDayDetectionParameters): PeakDayDetectionResult {
-  const members = new Map<string, number[]>();
-  seasons.forEach((season, d) => {
-    const list = members.get(season);
-    if (list === undefined) members.set(season, [d]);
-    else list.push(d);
-  });
+  const members = daysBySeason({ seasons });
   const result: SeasonDetection[] = [];
   let hitsTotal = 0;
   let flaggedTotal = 0;
