@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PeaklabError } from '../errors.ts';
+import { swapDirectory } from '../swapDirectory.ts';
 
 export interface WriteRunDirectoryParameters {
   /** The run directory to (re)place. */
@@ -21,19 +22,15 @@ export const tmpDirOf = (dir: string, tag: string): string => `${resolve(dir)}.t
 export function writeRunDirectory({ dir, files, tag }: WriteRunDirectoryParameters): string {
   const target = resolve(dir);
   const tmp = tmpDirOf(target, tag);
-  const old = `${target}.old-${tag}`;
   try {
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(dirname(target), { recursive: true });
     mkdirSync(tmp);
     for (const [name, content] of files) writeFileSync(join(tmp, name), content);
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(tmp, target);
-    rmSync(old, { recursive: true, force: true });
+    swapDirectory({ temp: tmp, dir: target, tag });
     return target;
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(target) && existsSync(old)) renameSync(old, target);
     throw new PeaklabError(`Could not write the run directory ${target}`, {
       details: error instanceof Error ? error.message : String(error),
       hint: 'Check that the output folder is writable (--out).',

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { swapDirectory } from '../swapDirectory.ts';
 import { writeAtomic } from '../writeAtomic.ts';
 import type { ReportChart } from './reportChart.ts';
 import { renderChartSvg } from './renderChartSvg.ts';
@@ -50,10 +51,7 @@ export async function renderChartFiles({ charts, dir, pngScale = 2 }: RenderChar
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }
-  const old = `${dir}.old-${process.pid}`;
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(temp, dir);
-  rmSync(old, { recursive: true, force: true });
+  swapDirectory({ temp, dir, tag: String(process.pid) });
   const files = new Map(charts.map((c) => [c.name, { svg: join(dir, `${c.name}.svg`), png: join(dir, `${c.name}.png`), spec: join(dir, `${c.name}.vl.json`) }]));
   return { files, svgs };
 }
