@@ -17,6 +17,7 @@ import {IUtilityRegistry} from "../src/interfaces/IUtilityRegistry.sol";
 import {IConsumerRegistry} from "../src/interfaces/IConsumerRegistry.sol";
 import {PayoutMath} from "../src/libraries/PayoutMath.sol";
 import {MerkleBuilder} from "./utils/MerkleBuilder.sol";
+import {Proxies} from "./utils/Proxies.sol";
 import {console} from "./utils/console.sol";
 
 contract IncentiveDistributorTest is DrFixture {
@@ -914,24 +915,14 @@ contract IncentiveDistributorInvariantTest is Test {
         address[] memory tokens = new address[](1);
         tokens[0] = address(usd);
         address timelock = address(0x7100);
-        dist = IncentiveDistributor(
-            address(
-                new ERC1967Proxy(
-                    address(new IncentiveDistributor()),
-                    abi.encodeCall(
-                        IncentiveDistributor.initialize,
-                        (
-                            timelock,
-                            address(0x6A),
-                            IReductionRequests(address(mreq)),
-                            IConsumerRegistry(address(creg)),
-                            IUtilityRegistry(address(ureg)),
-                            tokens,
-                            1 days
-                        )
-                    )
-                )
-            )
+        dist = Proxies.distributor(
+            timelock,
+            address(0x6A),
+            IReductionRequests(address(mreq)),
+            IConsumerRegistry(address(creg)),
+            IUtilityRegistry(address(ureg)),
+            tokens,
+            1 days
         );
         handler = new DistributorHandler(dist, usd, creg, utility, address(0x0AC1E), address(0xA4B), accounts);
         usd.grantRole(usd.MINTER_ROLE(), address(handler));

@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Test} from "../utils/Test.sol";
-import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
+import {Proxies} from "../utils/Proxies.sol";
 import {LoadForecast} from "../../src/LoadForecast.sol";
 import {ReductionRequests} from "../../src/ReductionRequests.sol";
 import {IncentiveDistributor} from "../../src/IncentiveDistributor.sol";
@@ -45,35 +45,19 @@ abstract contract DrFixture is Test {
         creg = new MockConsumerRegistry();
         grid = new GridToken(address(this), address(this));
         usd = new StableToken(address(this), address(this));
-        lf = LoadForecast(
-            address(
-                new ERC1967Proxy(
-                    address(new LoadForecast()), abi.encodeCall(LoadForecast.initialize, (timelock, guardian, 2000, 0))
-                )
-            )
-        );
+        lf = Proxies.loadForecast(timelock, guardian, 2000, 0);
         rr = _deployRequests();
         address[] memory tokens = new address[](2);
         tokens[0] = address(grid);
         tokens[1] = address(usd);
-        dist = IncentiveDistributor(
-            address(
-                new ERC1967Proxy(
-                    address(new IncentiveDistributor()),
-                    abi.encodeCall(
-                        IncentiveDistributor.initialize,
-                        (
-                            timelock,
-                            guardian,
-                            IReductionRequests(address(rr)),
-                            IConsumerRegistry(address(creg)),
-                            IUtilityRegistry(address(ureg)),
-                            tokens,
-                            WINDOW
-                        )
-                    )
-                )
-            )
+        dist = Proxies.distributor(
+            timelock,
+            guardian,
+            IReductionRequests(address(rr)),
+            IConsumerRegistry(address(creg)),
+            IUtilityRegistry(address(ureg)),
+            tokens,
+            WINDOW
         );
         vm.startPrank(timelock);
         rr.setDistributor(IIncentiveDistributor(address(dist)));
@@ -90,18 +74,19 @@ abstract contract DrFixture is Test {
 
     /// @dev The `ReductionRequests.initialize` call of this fixture, with `consumers` as the consumer registry.
     function _requestsInitCall(IConsumerRegistry consumers) internal view returns (bytes memory) {
-        return abi.encodeCall(
-            ReductionRequests.initialize,
-            (timelock, guardian, IUtilityRegistry(address(ureg)), consumers, ILoadForecast(address(lf)))
+        return Proxies.requestsInit(
+            timelock, guardian, IUtilityRegistry(address(ureg)), consumers, ILoadForecast(address(lf))
         );
     }
 
     /// @dev A new ReductionRequests proxy initialised like `rr` (no distributor or roles yet).
     function _deployRequests() internal returns (ReductionRequests) {
-        return ReductionRequests(
-            address(
-                new ERC1967Proxy(address(new ReductionRequests()), _requestsInitCall(IConsumerRegistry(address(creg))))
-            )
+        return Proxies.requests(
+            timelock,
+            guardian,
+            IUtilityRegistry(address(ureg)),
+            IConsumerRegistry(address(creg)),
+            ILoadForecast(address(lf))
         );
     }
 

@@ -20,6 +20,7 @@ import {IConsumerRegistry} from "../../src/interfaces/IConsumerRegistry.sol";
 import {ILoadForecast} from "../../src/interfaces/ILoadForecast.sol";
 import {IReductionRequests} from "../../src/interfaces/IReductionRequests.sol";
 import {IIncentiveDistributor} from "../../src/interfaces/IIncentiveDistributor.sol";
+import {Proxies} from "./Proxies.sol";
 
 /// @title Deployer
 /// @notice The full-system test fixture: tokens, governance token, timelock, governor and the five peaklab
@@ -274,51 +275,24 @@ abstract contract Deployer is Test {
 
     function _deployEventContracts(SystemConfig memory c) private {
         address t = address(timelock);
-        loadForecast = LoadForecast(
-            address(
-                new ERC1967Proxy(
-                    address(new LoadForecast()),
-                    abi.encodeCall(LoadForecast.initialize, (t, c.guardian, c.forecastAlphaBps, c.forecastLeadSeconds))
-                )
-            )
-        );
-        requests = ReductionRequests(
-            address(
-                new ERC1967Proxy(
-                    address(new ReductionRequests()),
-                    abi.encodeCall(
-                        ReductionRequests.initialize,
-                        (
-                            t,
-                            c.guardian,
-                            IUtilityRegistry(address(utilityRegistry)),
-                            IConsumerRegistry(address(consumerRegistry)),
-                            ILoadForecast(address(loadForecast))
-                        )
-                    )
-                )
-            )
+        loadForecast = Proxies.loadForecast(t, c.guardian, c.forecastAlphaBps, c.forecastLeadSeconds);
+        requests = Proxies.requests(
+            t,
+            c.guardian,
+            IUtilityRegistry(address(utilityRegistry)),
+            IConsumerRegistry(address(consumerRegistry)),
+            ILoadForecast(address(loadForecast))
         );
         address[] memory tokens = new address[](2);
         (tokens[0], tokens[1]) = (address(grid), address(stable));
-        distributor = IncentiveDistributor(
-            address(
-                new ERC1967Proxy(
-                    address(new IncentiveDistributor()),
-                    abi.encodeCall(
-                        IncentiveDistributor.initialize,
-                        (
-                            t,
-                            c.guardian,
-                            IReductionRequests(address(requests)),
-                            IConsumerRegistry(address(consumerRegistry)),
-                            IUtilityRegistry(address(utilityRegistry)),
-                            tokens,
-                            c.disputeWindow
-                        )
-                    )
-                )
-            )
+        distributor = Proxies.distributor(
+            t,
+            c.guardian,
+            IReductionRequests(address(requests)),
+            IConsumerRegistry(address(consumerRegistry)),
+            IUtilityRegistry(address(utilityRegistry)),
+            tokens,
+            c.disputeWindow
         );
     }
 
