@@ -6,8 +6,8 @@
 import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { compareProposals } from '../../compare/index.ts';
-import { UsageError } from '../../errors.ts';
 import { loadScenario } from '../../scenario/index.ts';
+import { withSeedOption } from '../withSeedOption.ts';
 import { toolVersions } from './run.ts';
 
 interface CompareOptions {
@@ -33,12 +33,7 @@ export function compareCommand(): Command {
     .option('--quiet', 'print only the result')
     .action(async (scenarioPath: string, proposalPaths: string[], options: CompareOptions) => {
       const { scenario: parsed, sha256, path } = loadScenario({ path: scenarioPath });
-      let scenario = parsed;
-      if (options.seed !== undefined) {
-        const seed = Number(options.seed);
-        if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff) throw new UsageError(`Invalid --seed ${JSON.stringify(options.seed)}`, { hint: 'Give a whole number from 0 to 4294967295.' });
-        scenario = { ...scenario, seed };
-      }
+      const scenario = withSeedOption({ scenario: parsed, seed: options.seed });
       const out = resolve(options.out ?? `reports/compare-${scenario.name}`);
       const print = (line: string) => {
         if (options.quiet !== true) process.stdout.write(`${line}\n`);

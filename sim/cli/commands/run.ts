@@ -11,10 +11,10 @@ import { Command } from 'commander';
 import { anvilBinaryPath, type ChainNode } from '../../chain/index.ts';
 import { projectRoot } from '../../data/index.ts';
 import { type RunProgress, runSimulation, tmpDirOf, writeRunDirectory } from '../../engine/index.ts';
-import { UsageError } from '../../errors.ts';
 import { writeReport } from '../../report/index.ts';
 import { loadScenario } from '../../scenario/index.ts';
 import { progressReporter } from '../progressReporter.ts';
+import { withSeedOption } from '../withSeedOption.ts';
 
 export interface RunOptions {
   out?: string;
@@ -61,12 +61,7 @@ export interface RunReport {
 export async function runScenario(path: string, options: RunOptions, print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunReport> {
   const started = performance.now();
   const { scenario: parsed, sha256, path: absolute } = loadScenario({ path });
-  let scenario = parsed;
-  if (options.seed !== undefined) {
-    const seed = Number(options.seed);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff) throw new UsageError(`Invalid --seed ${JSON.stringify(options.seed)}`, { hint: 'Give a whole number from 0 to 4294967295.' });
-    scenario = { ...scenario, seed };
-  }
+  const scenario = withSeedOption({ scenario: parsed, seed: options.seed });
   const dir = resolve(options.out ?? join(scenario.outputs.dir, scenario.name));
   const tag = String(process.pid);
   const stamp = (text: string) => `[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${text}`;
