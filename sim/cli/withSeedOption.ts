@@ -1,5 +1,5 @@
-import { UsageError } from '../errors.ts';
 import type { Scenario } from '../scenario/index.ts';
+import { integerOption } from './integerOption.ts';
 
 export interface WithSeedOptionParameters {
   scenario: Scenario;
@@ -10,7 +10,5 @@ export interface WithSeedOptionParameters {
 /** The scenario with its root seed replaced by `--seed` (a uint32), or unchanged without the flag. */
 export function withSeedOption({ scenario, seed: text }: WithSeedOptionParameters): Scenario {
   if (text === undefined) return scenario;
-  const seed = Number(text);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff) throw new UsageError(`Invalid --seed ${JSON.stringify(text)}`, { hint: 'Give a whole number from 0 to 4294967295.' });
-  return { ...scenario, seed };
+  return { ...scenario, seed: integerOption({ value: text, flag: '--seed', min: 0, max: 0xffff_ffff }) };
 }

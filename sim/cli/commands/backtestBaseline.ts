@@ -21,6 +21,7 @@ import {
 import { type Frame, loadDataset } from '../../data/index.ts';
 import { UsageError } from '../../errors.ts';
 import { writeAtomic } from '../../writeAtomic.ts';
+import { integerOption } from '../integerOption.ts';
 import { progressReporter } from '../progressReporter.ts';
 
 export interface BacktestBaselineOptions {
@@ -48,14 +49,6 @@ const DATASET_DEFAULTS: Record<string, { exclude?: readonly string[] }> = {
     exclude: ['Building_12', 'Building_15'],
   },
 };
-
-function integer(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`Invalid ${flag} ${JSON.stringify(value)}`, { hint: `Give a whole number from ${min} to ${max}.` });
-  }
-  return n;
-}
 
 function holidayRegion(option: string | undefined, frame: Frame): HolidayRegion | null {
   if (option === 'none') return null;
@@ -107,11 +100,11 @@ function withZeroRunsMasked(frame: Frame, consumers: readonly string[], minRun: 
 }
 
 export async function runBacktestBaseline(options: BacktestBaselineOptions): Promise<BacktestBaselinesResult[]> {
-  const startHour = integer(options.startHour, '--start-hour', 0, 23);
-  const durationHours = integer(options.hours, '--hours', 1, 12);
-  const perYear = integer(options.daysPerYear, '--days-per-year', 1, 100);
-  const gamingHours = options.gamingHours === undefined ? undefined : integer(options.gamingHours, '--gaming-hours', 1, 12);
-  const zeroRun = integer(options.zeroRunHours, '--zero-run-hours', 0, 8760);
+  const startHour = integerOption({ value: options.startHour, flag: '--start-hour', min: 0, max: 23 });
+  const durationHours = integerOption({ value: options.hours, flag: '--hours', min: 1, max: 12 });
+  const perYear = integerOption({ value: options.daysPerYear, flag: '--days-per-year', min: 1, max: 100 });
+  const gamingHours = options.gamingHours === undefined ? undefined : integerOption({ value: options.gamingHours, flag: '--gaming-hours', min: 1, max: 12 });
+  const zeroRun = integerOption({ value: options.zeroRunHours, flag: '--zero-run-hours', min: 0, max: 8760 });
   const gamingFactor = Number(options.gamingFactor);
   if (!Number.isFinite(gamingFactor) || gamingFactor <= 0) throw new UsageError(`Invalid --gaming-factor ${JSON.stringify(options.gamingFactor)}`, { hint: 'Give a positive number, e.g. 1.3 for +30 %.' });
   if (options.rank !== 'load' && options.rank !== 'temperature') throw new UsageError(`Invalid --rank ${JSON.stringify(options.rank)}`, { hint: 'Use load or temperature.' });
