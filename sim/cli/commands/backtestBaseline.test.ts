@@ -1,5 +1,5 @@
 /** `peaklab backtest baseline` end to end on a tiny generated dataset (manifest + CSV in a temp data root). */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.ts';
@@ -38,6 +38,7 @@ describe('peaklab backtest baseline', () => {
     const code = await main(['node', 'peaklab', 'backtest', 'baseline', '--dataset', 'tiny', '--data', data, '--out', out, '--days-per-year', '3']);
     expect(io.stderr).not.toMatch(/peaklab: /);
     expect(code).toBe(0);
+    // The exact listing (hidden files included) also proves no temp file was left behind.
     expect(readdirSync(out).sort()).toEqual(['backtest-baseline.json', 'consumers.csv', 'methods.csv', 'placebo-days.csv']);
     const json = JSON.parse(readFileSync(join(out, 'backtest-baseline.json'), 'utf8'));
     expect(json.schema).toBe('peaklab/backtest-baseline@1');
@@ -47,7 +48,6 @@ describe('peaklab backtest baseline', () => {
     expect(io.stdout).toContain('tiny: 3 placebo days × 2 consumers');
     expect(io.stderr).toContain('tiny: 0/30'); // plain progress lines when not on a TTY
     expect(readFileSync(join(out, 'methods.csv'), 'utf8').split('\n')).toHaveLength(12);
-    expect(existsSync(join(out, '.backtest-baseline.json.tmp'))).toBe(false);
   });
 
   it('fails with a clear message on bad input', async () => {
