@@ -1,5 +1,6 @@
 import { type RunProgress, runSimulation, writeRunDirectory } from '../engine/index.ts';
 import { UsageError } from '../errors.ts';
+import { buildRunFiles } from '../metrics/index.ts';
 import { type RunSummary, runSummarySchema } from '../report/index.ts';
 import { loadScenario } from '../scenario/index.ts';
 import { type CheckRow, compareGolden } from './compareGolden.ts';
@@ -52,8 +53,9 @@ export async function checkScenario({ scenarioPath, goldenDir, update = false, k
     throw new UsageError(`The golden file ${file} is for scenario ${existing.scenario}, not ${scenario.name}`, { hint: 'Golden files are named after the scenario they guard.' });
   }
   const run = await runSimulation({ scenario, scenarioPath: path, scenarioSha256: sha256, rpcUrl, data, env, tools, onProgress });
-  if (keepRunDir !== undefined) writeRunDirectory({ dir: keepRunDir, files: run.files, tag });
-  const summary = runSummarySchema.parse(JSON.parse(run.files.get('summary.json') as string));
+  const files = buildRunFiles(run.record);
+  if (keepRunDir !== undefined) writeRunDirectory({ dir: keepRunDir, files, tag });
+  const summary = runSummarySchema.parse(JSON.parse(files.get('summary.json') as string));
   if (update) {
     const golden = updateGolden({ summary, golden: existing });
     writeGolden({ path: file, golden });

@@ -10,6 +10,7 @@ import {
   proposalDescription,
   simulateElectorate,
 } from '../governance/index.ts';
+import { buildRunFiles } from '../metrics/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { type GovernanceRecord, governanceRecord } from './governanceRecord.ts';
 
@@ -89,7 +90,7 @@ export async function runProposal({ scenario, scenarioPath, scenarioSha256, prop
   }
   if (outcome === undefined) throw new ChainError('The pre-season governance hook did not run', { hint: 'Internal: runSimulation must call beforeSeason.apply.' });
   const governance = governanceRecord({ proposal, result: outcome, scenarioEdits: edits });
-  const files = new Map(run.files);
+  const files = buildRunFiles(run.record);
   files.set('governance.json', `${JSON.stringify(governance, null, 2)}\n`);
   return { files, stats: run.stats, governance };
 }

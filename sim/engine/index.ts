@@ -1,4 +1,4 @@
-/** sim/engine — the simulator: clock, day cycle, chain orchestration, run-directory files. The only public entry of this stage. */
+/** sim/engine — the simulator: clock, day cycle, chain orchestration, the run record (its files and KPIs are sim/metrics'). The only public entry of this stage. */
 export { rng, type Rng, type RngParameters } from './rng.ts';
 export { createSimClock, type CreateSimClockParameters, type SimClock } from './simClock.ts';
 export { alignedSeries, type AlignedSeriesParameters, type AlignedSeriesResult } from './alignedSeries.ts';
@@ -6,7 +6,7 @@ export { callEvent, type CallEventParameters, type CallEventResult, type CalledE
 export { CALIBRATION_SAMPLE, CALIBRATION_WARMUP_DAYS, type DatasetUse, type EngineInputs, loadInputs, type LoadInputsParameters, MIN_WARMUP_DAYS } from './loadInputs.ts';
 export { MeterWindow, windowFrame, type WindowFrameParameters } from './meterWindow.ts';
 export { type ChainActors, deriveActors, type DeriveActorsParameters, GAS, REGION, setupChain, type SetupChainParameters, type SetupChainResult } from './setupChain.ts';
-export { buildRunFiles, type BuildRunFilesParameters, type EventRecord } from './buildRunFiles.ts';
+export type { ConsumerColumns, EventRecord, RunRecord } from './runRecord.ts';
 export {
   CLAIM_HOUR,
   DAY_AHEAD_HOUR,

@@ -39,7 +39,7 @@ import { callEvent } from './callEvent.ts';
 import { ethCalls } from './ethCalls.ts';
 import { type EngineInputs, loadInputs } from './loadInputs.ts';
 import { MeterWindow, windowFrame } from './meterWindow.ts';
-import { buildRunFiles, type EventRecord } from './buildRunFiles.ts';
+import type { EventRecord, RunRecord } from './runRecord.ts';
 import { deriveActors, GAS, REGION, setupChain } from './setupChain.ts';
 import { createSimClock } from './simClock.ts';
 import { toUnits } from './toUnits.ts';
@@ -99,8 +99,8 @@ export interface BeforeSeason {
 }
 
 export interface RunSimulationResult {
-  /** Run-directory files, in write order (summary.json, timeseries.csv, events.jsonl, consumers.csv, gas.csv, manifest.json). */
-  files: Map<string, string>;
+  /** The raw run record; sim/metrics `buildRunFiles` turns it into the run-directory files (and the KPIs of summary.json). */
+  record: RunRecord;
   stats: { consumerIntervals: number; transactions: number; gasUsed: bigint; consumerEvents: number; events: number };
 }
 
@@ -135,7 +135,8 @@ interface PostedRoot {
 }
 
 /**
- * Runs a scenario end to end on a chain and returns the run-directory files (nothing is written here).
+ * Runs a scenario end to end on a chain and returns the run's raw record (nothing is written here; the files and
+ * their KPIs come from sim/metrics `buildRunFiles`).
  * Day cycle (local time, simulation clock): 00:30 the oracle settles yesterday's events (VEE'd reads, the
  * program's baseline per consumer, results, per-consumer outcomes, finalisation; a cumulative Merkle root per
  * the settlement cadence); 10:00 one routine block holds yesterday's actual load (oracle), the claims of consumers
@@ -842,7 +843,7 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     record.peakReductionKw = best / scenario.utilities.count;
   }
 
-  const files = buildRunFiles({
+  const record: RunRecord = {
     scenario,
     scenarioPath,
     scenarioSha256,
@@ -873,10 +874,10 @@ async function runOnNode({ scenario, scenarioSha256, scenarioPath, inputs, node,
     thresholds: { stressKw, emergencyKw },
     notes: inputs.notes,
     forecastModel: scenario.forecast.model,
-  });
+  };
   const gas = engine.ledger.summary();
   return {
-    files,
+    record,
     stats: {
       consumerIntervals: n * K * I,
       transactions: gas.transactions,

@@ -1,6 +1,7 @@
 /**
  * sim/metrics — KPIs of a run: pure functions, typed arrays (or bigint amounts) in, plain numbers out, and the
- * number formatting every results file uses.
+ * number formatting every results file uses; `buildRunFiles` assembles the run directory's files (summary.json's
+ * KPIs included) from the engine's run record.
  */
 export type { Series } from './series.ts';
 export type { Amounts } from './amounts.ts';
@@ -14,3 +15,4 @@ export { type GasRow, gasSummary, type GasSummaryParameters, type GasSummaryResu
 export { baselineAccuracy, type BaselineAccuracyParameters, type BaselineAccuracyResult } from './baselineAccuracy.ts';
 export { fixed, type FixedParameters } from './fixed.ts';
 export { formatNumber, type FormatNumberParameters } from './formatNumber.ts';
+export { buildRunFiles, type BuildRunFilesParameters } from './buildRunFiles.ts';

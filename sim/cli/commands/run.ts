@@ -1,6 +1,6 @@
 /**
  * `peaklab run <scenario.yaml> [--out DIR] [--seed N] [--rpc-url URL] [--data DIR] [--quiet]`: runs a scenario
- * end to end (sim/engine), writes the run directory atomically (docs/run-directory.md) and the report.
+ * end to end (sim/engine), builds its files and KPIs (sim/metrics), writes the run directory atomically (docs/run-directory.md) and the report.
  * The only place of the simulator that reads the wall clock (for the timings it prints), argv, TTY and signals.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { Command } from 'commander';
 import { anvilBinaryPath, type ChainNode } from '../../chain/index.ts';
 import { projectRoot } from '../../data/index.ts';
 import { type RunProgress, runSimulation, tmpDirOf, writeRunDirectory } from '../../engine/index.ts';
+import { buildRunFiles } from '../../metrics/index.ts';
 import { writeReport } from '../../report/index.ts';
 import { loadScenario } from '../../scenario/index.ts';
 import { progressReporter } from '../progressReporter.ts';
@@ -99,9 +100,10 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
       tools: toolVersions(),
     });
     progress.stop();
-    writeRunDirectory({ dir, files: result.files, tag });
+    const files = buildRunFiles(result.record);
+    writeRunDirectory({ dir, files, tag });
     const wallSeconds = (performance.now() - started) / 1000;
-    const summary = JSON.parse(result.files.get('summary.json')!) as { gas: { perConsumerEvent: number | null }; crossCheck: { consumersChecked: number } };
+    const summary = JSON.parse(files.get('summary.json')!) as { gas: { perConsumerEvent: number | null }; crossCheck: { consumersChecked: number } };
     const shown = relative(process.cwd(), dir) || '.';
     print(`peaklab: wrote ${shown}/ (summary.json, timeseries.csv, events.jsonl, consumers.csv, gas.csv, manifest.json)`);
     print(
@@ -115,7 +117,7 @@ export async function runScenario(path: string, options: RunOptions, print: (lin
     const wall = (performance.now() - started) / 1000;
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     print(`  wall ${wall.toFixed(1)} s (simulation ${wallSeconds.toFixed(1)} s), ${Math.round(result.stats.consumerIntervals / wallSeconds)} consumer-intervals/s, ${Math.round(result.stats.transactions / wallSeconds)} tx/s, peak memory ${maxRssMb.toFixed(0)} MB`);
-    const periodIntervals = result.files.get('timeseries.csv')!.trim().split('\n').length - 1;
+    const periodIntervals = files.get('timeseries.csv')!.trim().split('\n').length - 1;
     return { dir, wallSeconds, consumerIntervals: result.stats.consumerIntervals, periodConsumerIntervals: scenario.population.count * periodIntervals, transactions: result.stats.transactions, gasPerConsumerEvent: summary.gas.perConsumerEvent, maxRssMb };
   } finally {
     progress.stop();

@@ -1,80 +1,20 @@
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import type { DeployedContract, GasLedger } from '../chain/index.ts';
 import { projectRoot } from '../data/index.ts';
-import { avoided, baselineAccuracy, energyMetrics, fixed, formatNumber, gasSummary, gini, loadFactor, peakMetrics } from '../metrics/index.ts';
-import { ARCHETYPES, METER_FAULTS, type Scenario, TOKEN_DECIMALS, TOKENS, type TokenSymbol } from '../scenario/index.ts';
-import type { EngineInputs } from './loadInputs.ts';
-import type { SimClock } from './simClock.ts';
+import type { RunRecord } from '../engine/index.ts';
+import { ARCHETYPES, METER_FAULTS, TOKEN_DECIMALS, TOKENS } from '../scenario/index.ts';
+import { avoided } from './avoided.ts';
+import { baselineAccuracy } from './baselineAccuracy.ts';
+import { energyMetrics } from './energyMetrics.ts';
+import { fixed } from './fixed.ts';
+import { formatNumber } from './formatNumber.ts';
+import { gasSummary } from './gasSummary.ts';
+import { gini } from './gini.ts';
+import { loadFactor } from './loadFactor.ts';
+import { peakMetrics } from './peakMetrics.ts';
 
-/** One line of events.jsonl (docs/run-directory.md). */
-export interface EventRecord {
-  eventId: string;
-  tier: string;
-  start: string;
-  durationHours: number;
-  region: string;
-  utility: string;
-  targetKw: number;
-  rateByToken: Record<string, string>;
-  stressBps: number;
-  optedIn: number;
-  optedOut: number;
-  participants: number;
-  deliveredKwh: number;
-  baselineKwh: number;
-  reboundKwh: number;
-  peakReductionKw: number;
-  payoutByToken: Record<string, string>;
-  readsRejected: number;
-  /** Rejected event reads of committed consumers by VEE reason (why they earned nothing for those intervals). */
-  readsRejectedByReason: Record<string, number>;
-  alert: boolean;
-  gas: Record<string, { calls: number; gas: number }>;
-}
-
-export interface ConsumerColumns {
-  addresses: readonly string[];
-  utility: readonly string[];
-  token: readonly TokenSymbol[];
-  entitlement: readonly bigint[];
-  claimed: readonly bigint[];
-  reliabilityBps: readonly number[];
-  events: Uint16Array;
-  participated: Uint16Array;
-  optedOut: Uint16Array;
-  curtailedKwh: Float64Array;
-  reboundKwh: Float64Array;
-  readsRejected: Uint32Array;
-}
-
-export interface BuildRunFilesParameters {
-  scenario: Scenario;
-  scenarioPath: string;
-  scenarioSha256: string;
-  inputs: EngineInputs;
-  clock: SimClock;
-  /** Intervals per hour: 1 (1h) or 4 (15m). */
-  intervalsPerHour: 1 | 4;
-  /** Period days × 24 × intervalsPerHour (kW). */
-  baseAgg: Float64Array;
-  drAgg: Float64Array;
-  forecastKw: Float64Array;
-  eventIdsBySlot: readonly string[];
-  events: readonly EventRecord[];
-  consumers: ConsumerColumns;
-  meters: { reads: number; rejected: number; injected: Float64Array };
-  /** Per consumer-event: the settlement baseline and the true counterfactual over the event window (kWh). */
-  baselineItems: { baselineKwh: number[]; counterfactualKwh: number[] };
-  ledger: GasLedger;
-  deployed: readonly DeployedContract[];
-  chain: { chainId: number; hardfork: string; rpc: string };
-  tools: Readonly<Record<string, string>>;
-  crossCheck: { consumersChecked: number; mismatches: number };
-  thresholds: { stressKw: number; emergencyKw: number };
-  notes: readonly string[];
-  forecastModel: string;
-}
+/** A finished run's record (sim/engine `runSimulation`). */
+export type BuildRunFilesParameters = RunRecord;
 
 const f = (value: number, decimals: number) => formatNumber({ value, decimals });
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -82,7 +22,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /**
  * The run directory's files from a finished run (docs/run-directory.md): deterministic text only — fixed
  * decimals, token amounts as integer strings, no timestamps — so the same scenario and seed give the same bytes.
- * KPIs come from sim/metrics.
+ * The KPIs of summary.json are computed here, from the engine's run record.
  */
 export function buildRunFiles(p: BuildRunFilesParameters): Map<string, string> {
   const { scenario, inputs, clock, baseAgg, drAgg, consumers, events, intervalsPerHour: iph } = p;
