@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts';
-import { rng, type Rng } from '../engine/rng.ts';
+import { rng, type Rng } from '../rng.ts';
 import { ARCHETYPES, METER_FAULTS, type Archetype, type ArchetypeName, type Scenario } from '../scenario/index.ts';
 import type { ConsumerShapes, ShapeSet } from './extractShapes.ts';
 

@@ -1,5 +1,5 @@
 /** sim/engine — the simulator: clock, day cycle, chain orchestration, the run record (its files and KPIs are sim/metrics'). The only public entry of this stage. */
-export { rng, type Rng, type RngParameters } from './rng.ts';
+export { rng, type Rng, type RngParameters } from '../rng.ts';
 export { createSimClock, type CreateSimClockParameters, type SimClock } from './simClock.ts';
 export { alignedSeries, type AlignedSeriesParameters, type AlignedSeriesResult } from './alignedSeries.ts';
 export { callEvent, type CallEventParameters, type CallEventResult, type CalledEvent } from './callEvent.ts';

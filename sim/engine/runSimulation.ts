@@ -34,7 +34,7 @@ import { ChainError, PayoutRuleError } from '../errors.ts';
 import { createModels } from '../forecast/index.ts';
 import { crossCheck, CumulativeLedger, type EntitlementTreeResult, quotePayout, type PayoutRules } from '../incentives/index.ts';
 import { type Scenario, TIERS, TOKEN_DECIMALS, TOKENS, type TokenSymbol } from '../scenario/index.ts';
-import { rng } from './rng.ts';
+import { rng } from '../rng.ts';
 import { callEvent } from './callEvent.ts';
 import { ethCalls } from './ethCalls.ts';
 import { type EngineInputs, loadInputs } from './loadInputs.ts';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rng } from '../engine/rng.ts';
+import { rng } from '../rng.ts';
 import { lorenzCurve } from './lorenzCurve.ts';
 
 export interface WriteTestRunDirectoryParameters {

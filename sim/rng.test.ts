@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../errors.ts';
+import { UsageError } from './errors.ts';
 import { rng } from './rng.ts';
 
 const draws = (stream: ReturnType<typeof rng>, n: number): number[] => Array.from({ length: n }, () => stream.uniform());

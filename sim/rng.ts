@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import seedrandom from 'seedrandom';
-import { UsageError } from '../errors.ts';
+import { UsageError } from './errors.ts';
 
 const RNG_HINT = 'rng({ seed, kind, id }) needs a uint32 seed, a non-empty kind and a safe-integer or string id.';
 
