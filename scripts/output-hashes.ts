@@ -11,7 +11,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -57,8 +56,9 @@ function main(): void {
   }
   const names = only.length > 0 ? only : Object.keys(configurations);
   const recorded = JSON.parse(readFileSync(hashesPath, { encoding: 'utf8', flag: 'a+' }) || '{}') as Record<string, Record<string, string>>;
-  // A fixed folder: manifest.json records the scenario's path, so it must not change from run to run.
-  const work = join(tmpdir(), `peaklab-output-hashes-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`);
+  // A fixed folder inside the checkout (reports/ is not tracked): manifest.json records the scenario's path
+  // relative to the project, so it must be the same in every checkout and on every run.
+  const work = join(root, 'reports', '.output-hashes');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   let differences = 0;
