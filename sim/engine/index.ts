@@ -7,18 +7,14 @@ export { CALIBRATION_SAMPLE, CALIBRATION_WARMUP_DAYS, type DatasetUse, type Engi
 export { MeterWindow, windowFrame, type WindowFrameParameters } from './meterWindow.ts';
 export { type ChainActors, deriveActors, type DeriveActorsParameters, GAS, REGION, setupChain, type SetupChainParameters, type SetupChainResult } from './setupChain.ts';
 export type { ConsumerColumns, EventRecord, RunRecord } from './runRecord.ts';
-export {
-  CLAIM_HOUR,
-  DAY_AHEAD_HOUR,
-  packHours,
-  resultsCommitment,
-  type ResultsCommitmentParameters,
-  type BeforeSeason,
-  type RunProgress,
-  runSimulation,
-  type RunSimulationParameters,
-  type RunSimulationResult,
-  SETTLE_HOUR,
-} from './runSimulation.ts';
+export { type BeforeSeason, type RunProgress, runSimulation, type RunSimulationParameters, type RunSimulationResult } from './runSimulation.ts';
+export { BUDGET_TOKENS, CLAIM_BATCH, CLAIM_HOUR, CLOSING_SCHEDULE, DAY_AHEAD_HOUR, DAY_SCHEDULE, END_OF_DAY_HOUR, ENROLL_BATCH, OUTCOME_BATCH, SETTLE_HOUR } from './schedule.ts';
+export type { DayStep, DayWork, Phase, ScheduledPhase } from './phase.ts';
+export type { RunContext, RunShape } from './runContext.ts';
+export type { ChainEvent, DrDay, PostedRoot, RunState, YesterdayReads } from './runState.ts';
+export { mine, type MineParameters } from './mine.ts';
+export { hourlyKwh } from './hourlyKwh.ts';
+export { packHours } from './packHours.ts';
+export { resultsCommitment, type ResultsCommitmentParameters } from './resultsCommitment.ts';
 export { tmpDirOf, writeRunDirectory, type WriteRunDirectoryParameters } from './writeRunDirectory.ts';
 export { toUnits } from './toUnits.ts';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subsetsDir } from '../data/index.ts';
 import { PayoutRuleError } from '../errors.ts';
 import { loadScenario, type Scenario } from '../scenario/index.ts';
-import { hourlyKwh, runSimulation, type RunSimulationResult } from './runSimulation.ts';
+import { hourlyKwh } from './hourlyKwh.ts';
+import { runSimulation, type RunSimulationResult } from './runSimulation.ts';
 
 // A real run on an embedded anvil: 50 consumers, 3 days of the July 2007 heat, events on the 8th and 9th.
 const fixture = resolve(import.meta.dirname, 'fixtures', 'tiny.yaml');
