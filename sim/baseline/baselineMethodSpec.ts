@@ -200,6 +200,6 @@ export function parseBaselineMethodSpec({ input, where }: ParseBaselineMethodSpe
   const issues = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
   throw new ScenarioError('Invalid baseline method spec', {
     details: `${where ? `${where}: ` : ''}${issues.join('; ')}`,
-    hint: 'Use a preset name from BASELINE_METHODS (e.g. caiso-10-in-10) or fix the fields listed; see README "Customer baselines".',
+    hint: 'Use a preset name from BASELINE_METHODS (e.g. caiso-10-in-10) or fix the fields listed; see docs/baselines.md.',
   });
 }

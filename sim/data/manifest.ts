@@ -2,7 +2,7 @@
  * The dataset manifest language: one YAML (or JSON) file per dataset *view* describes where the
  * files are, how their rows map onto a regular time axis, what each frame column means, and what
  * to do with every kind of data-quality finding. The loader is generic: a new dataset needs only a
- * manifest. See README.md "## Datasets" for a walk-through.
+ * manifest. See docs/datasets.md for a walk-through.
  */
 import { z } from 'zod';
 

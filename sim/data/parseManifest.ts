@@ -40,6 +40,6 @@ export function parseManifest({ text, path }: ParseManifestParameters): Manifest
   });
   throw new DatasetError(`Manifest ${path} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'})`, {
     details: issues.join('\n'),
-    hint: 'Correct the listed fields; README.md "## Datasets" documents the manifest format. Quote values that must stay text (sha256: "…"), since YAML reads digit-only text as a number.',
+    hint: 'Correct the listed fields; docs/datasets.md documents the manifest format. Quote values that must stay text (sha256: "…"), since YAML reads digit-only text as a number.',
   });
 }

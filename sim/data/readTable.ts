@@ -247,7 +247,7 @@ export function readTable({ manifest, table, dataRoot, clock, fields: wanted, ma
     if (Number.isNaN(base)) {
       throw new DatasetError(`Unreadable time on line ${lineNo} of ${table.file}`, {
         details: `${where}: "${lineText.slice(0, 120)}"`,
-        hint: 'Check the time columns and format in the manifest (see README.md "## Datasets"), or fix the row.',
+        hint: 'Check the time columns and format in the manifest (see docs/datasets.md), or fix the row.',
       });
     }
     let ent = 0;

@@ -58,7 +58,7 @@ export interface ForecastReportParameters {
   readonly loadUnit?: string;
 }
 
-/** The JSON document (see README "Forecasting" for the field list); models ranked by MAPE within each run. */
+/** The JSON document (see docs/forecasting.md, Outputs, for the field list); models ranked by MAPE within each run. */
 export function forecastReport({ result, loadUnit }: ForecastReportParameters): BacktestForecastReport {
   const date = (d: number) => result.days.date[d];
   return {

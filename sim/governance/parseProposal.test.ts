@@ -64,7 +64,7 @@ describe('parseProposal', () => {
       ].join('\n'),
     );
     expect(issues).toEqual([
-      '3 changes[0].parameter: expected a known parameter (README "Comparing governance proposals" lists them), found unknown parameter "IncentiveDistributor.minComplianceBsp" (did you mean "IncentiveDistributor.minComplianceBps"?)',
+      '3 changes[0].parameter: expected a known parameter (docs/compare.md lists them), found unknown parameter "IncentiveDistributor.minComplianceBsp" (did you mean "IncentiveDistributor.minComplianceBps"?)',
       '6 changes[1].value: expected a whole number of basis points in [1, 60000], found "high"',
       '8 changes[2].value: expected a whole number of seconds in [3600, 2592000], found 60',
       expect.stringMatching(/^10 changes\[3\]\.value: expected a baseline method of sim\/baseline BASELINE_METHODS \(1=caiso-10-in-10, .*\), found "made-up-baseline"/),

@@ -27,7 +27,7 @@ export type ParseProposalResult = Proposal;
 
 /** What to do with an invalid proposal file. */
 export const PROPOSAL_HINT =
-  'Fix the fields listed above. A proposal has title, description, changes (a list of { parameter, value }) and an optional electorate; README "Comparing governance proposals" lists every parameter with its unit.';
+  'Fix the fields listed above. A proposal has title, description, changes (a list of { parameter, value }) and an optional electorate; docs/compare.md lists every parameter with its unit.';
 
 /**
  * Parses and validates a proposal file. Throws `InvalidScenarioError` listing every problem with its YAML

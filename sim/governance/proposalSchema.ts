@@ -57,7 +57,7 @@ const changeSchema = z
         code: 'custom',
         path: ['parameter'],
         input: change.parameter,
-        message: `expected a known parameter (README "Comparing governance proposals" lists them), found unknown parameter ${JSON.stringify(change.parameter)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        message: `expected a known parameter (docs/compare.md lists them), found unknown parameter ${JSON.stringify(change.parameter)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
       });
       return z.NEVER;
     }

@@ -18,7 +18,7 @@ export interface ParseScenarioResult {
 
 /** What to do with an invalid scenario. */
 export const SCENARIO_HINT =
-  'Fix the fields listed above. scenarios/schema.json documents every field, its type and default (editors complete scenarios that start with "# yaml-language-server: $schema=./schema.json"); README.md → Scenario reference has the same.';
+  'Fix the fields listed above. scenarios/schema.json documents every field, its type and default (editors complete scenarios that start with "# yaml-language-server: $schema=./schema.json"); docs/scenario-reference.md has the same.';
 
 /**
  * Parses and validates a scenario from its text. Throws `InvalidScenarioError` (a `ScenarioError`)

@@ -16,12 +16,12 @@ describe('scenarioJsonSchema', () => {
     expect(committed, `scenarios/schema.json is ${STALE}`).toBe(scenarioJsonSchema().text);
   });
 
-  it('matches the Scenario reference committed in README.md', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const start = readme.indexOf(REFERENCE_START);
-    const end = readme.indexOf(REFERENCE_END);
-    expect(start, 'README.md has no generated scenario reference').toBeGreaterThanOrEqual(0);
-    expect(readme.slice(start, end + REFERENCE_END.length), `README.md's Scenario reference is ${STALE}`).toBe(scenarioReference().markdown);
+  it('matches the scenario reference committed in docs/scenario-reference.md', () => {
+    const page = readFileSync(join(root, 'docs', 'scenario-reference.md'), 'utf8');
+    const start = page.indexOf(REFERENCE_START);
+    const end = page.indexOf(REFERENCE_END);
+    expect(start, 'docs/scenario-reference.md has no generated scenario reference').toBeGreaterThanOrEqual(0);
+    expect(page.slice(start, end + REFERENCE_END.length), `docs/scenario-reference.md is ${STALE}`).toBe(scenarioReference().markdown);
   });
 
   it('documents every field: each property has a description, and optional ones a default', () => {
