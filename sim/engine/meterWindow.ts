@@ -3,6 +3,14 @@ import type { Calendar, Frame } from '../data/index.ts';
 
 const HOUR_MS = 3_600_000;
 
+/** A meter window as plain data: `MeterWindow.toSnapshot` / `MeterWindow.fromSnapshot`. */
+export interface MeterWindowSnapshot {
+  count: number;
+  days: number;
+  values: Float64Array;
+  dayOf: Int32Array;
+}
+
 /**
  * The oracle's rolling store of validated interval reads (kWh per hour): the last `days` local days of every
  * meter, day-major in a ring (one day of all meters is one contiguous block, so a day is stored with one copy).
@@ -19,6 +27,19 @@ export class MeterWindow {
     this.days = days;
     this.#values = new Float64Array(count * days * 24).fill(Number.NaN);
     this.#dayOf = new Int32Array(days).fill(-1);
+  }
+
+  /** The window as plain data (copies of its ring). */
+  toSnapshot(): MeterWindowSnapshot {
+    return { count: this.count, days: this.days, values: this.#values.slice(), dayOf: this.#dayOf.slice() };
+  }
+
+  /** A window holding exactly what `snapshot` holds. */
+  static fromSnapshot({ count, days, values, dayOf }: MeterWindowSnapshot): MeterWindow {
+    const window = new MeterWindow({ count, days });
+    window.#values.set(values);
+    window.#dayOf.set(dayOf);
+    return window;
   }
 
   /** Stores day `dayIndex`'s validated reads (count × 24, kWh). */

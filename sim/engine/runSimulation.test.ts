@@ -1,36 +1,20 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subsetsDir } from '../data/index.ts';
 import { PayoutRuleError } from '../errors.ts';
-import { loadScenario, type Scenario } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { hourlyKwh } from './hourlyKwh.ts';
 import { runSimulation, type RunSimulationResult } from './runSimulation.ts';
+import { runOutputs, runTiny, tiny } from './testSupport.ts';
 
-// A real run on an embedded anvil: 50 consumers, 3 days of the July 2007 heat, events on the 8th and 9th.
-const fixture = resolve(import.meta.dirname, 'fixtures', 'tiny.yaml');
-const loaded = loadScenario({ path: fixture });
+const loaded = tiny;
 const withCount = (count: number): Scenario => ({ ...loaded.scenario, population: { ...loaded.scenario.population, count } });
 const withSeed = (seed: number): Scenario => ({ ...loaded.scenario, seed });
-const run = (scenario: Scenario, extra: Partial<Parameters<typeof runSimulation>[0]> = {}) =>
-  runSimulation({ scenario, scenarioPath: loaded.path, scenarioSha256: loaded.sha256, data: subsetsDir, ...extra });
+const run = runTiny;
+const outputs = runOutputs;
 const rows = (csv: string) => csv.trim().split('\n');
-/** The record's run outputs (what the run directory is built from), without the inputs it passed through. */
-const outputs = ({ record }: RunSimulationResult) => ({
-  baseAgg: record.baseAgg,
-  drAgg: record.drAgg,
-  forecastKw: record.forecastKw,
-  eventIdsBySlot: record.eventIdsBySlot,
-  events: record.events,
-  consumers: record.consumers,
-  meters: record.meters,
-  baselineItems: record.baselineItems,
-  gas: record.ledger.csv(),
-  deployed: record.deployed,
-  crossCheck: record.crossCheck,
-  thresholds: record.thresholds,
-});
 
 describe('runSimulation (tiny scenario on an embedded anvil)', () => {
   let first: RunSimulationResult;

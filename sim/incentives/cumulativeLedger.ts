@@ -30,12 +30,19 @@ export interface NextRootResult extends EntitlementTreeResult {
   eventIds: bigint[];
 }
 
+/** A ledger as plain data (structured-cloneable): `toSnapshot` / `CumulativeLedger.fromSnapshot`. */
+export interface CumulativeLedgerSnapshot {
+  programs: Program[];
+}
+
 interface Program {
   key: ProgramKey;
   cumulative: Map<Address, bigint>;
   pending: Set<bigint>;
   settled: Set<bigint>;
 }
+
+const copyProgram = (p: Program): Program => ({ key: { ...p.key }, cumulative: new Map(p.cumulative), pending: new Set(p.pending), settled: new Set(p.settled) });
 
 const address = (value: string, what: string): Address => {
   if (!isAddress(value, { strict: false })) throw new PayoutRuleError(`CumulativeLedger: ${what} is not an address: ${value}`);
@@ -55,6 +62,20 @@ const byLowerHex = (a: string, b: string): number => {
  */
 export class CumulativeLedger {
   readonly #programs = new Map<string, Program>();
+
+  /** The ledger as plain data (a deep copy; programs in insertion order). */
+  toSnapshot(): CumulativeLedgerSnapshot {
+    return { programs: [...this.#programs.values()].map(copyProgram) };
+  }
+
+  /** A ledger holding exactly what `snapshot` holds. */
+  static fromSnapshot(snapshot: CumulativeLedgerSnapshot): CumulativeLedger {
+    const ledger = new CumulativeLedger();
+    for (const p of snapshot.programs) {
+      ledger.#programs.set(`${p.key.utility}/${p.key.token}`, copyProgram(p));
+    }
+    return ledger;
+  }
 
   #program({ utility, token }: ProgramKey, create: boolean): Program | undefined {
     const key = { utility: address(utility, 'utility'), token: address(token, 'token') };

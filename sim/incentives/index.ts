@@ -36,6 +36,7 @@ export {
   type AccountKey,
   type CreditEventParameters,
   CumulativeLedger,
+  type CumulativeLedgerSnapshot,
   type MarkPostedParameters,
   type NextRootResult,
   type ProgramKey,
