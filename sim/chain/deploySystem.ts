@@ -16,7 +16,8 @@ import {
   timelockControllerAbi,
   utilityRegistryAbi,
 } from './generated/abis.ts';
-import type { PreparedTx, TxEngine } from './txEngine.ts';
+import type { PreparedTx } from './preparedTx.ts';
+import type { TxEngine } from './txEngine.ts';
 import { type Call, writeCall } from './writeCall.ts';
 
 /** Accounts that hold roles in the system (addresses; they sign their own transactions later). */
