@@ -41,11 +41,9 @@ export {
   deploySystem,
   type DeploySystemParameters,
   type DeploySystemResult,
-  defaultSystemSettings,
-  type SystemActors,
-  type SystemAddresses,
-  type SystemContracts,
-  type SystemSettings,
   type TokenMint,
 } from './deploySystem.ts';
+export type { SystemActors } from './systemActors.ts';
+export type { SystemAddresses, SystemContracts } from './systemContracts.ts';
+export { defaultSystemSettings, type SystemSettings } from './systemSettings.ts';
 export * from './generated/abis.ts';
