@@ -10,6 +10,9 @@ export interface CallLabel {
   function: string;
 }
 
+/** `Contract.function`: the key gas limits are configured and reused under, and the name errors give a call. */
+export const callKey = (label: CallLabel): string => `${label.contract}.${label.function}`;
+
 export interface RegisterContractParameters {
   /** Name used in the gas ledger and in errors (a proxy gets its implementation's name). */
   name: string;

@@ -1,10 +1,11 @@
 import { type Address, encodeFunctionData, parseEther, zeroAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { ChainError } from '../errors.ts';
-import { deploySystem, type DeploySystemResult, defaultSystemSettings } from './deploySystem.ts';
+import { deploySystem, type DeploySystemResult } from './deploySystem.ts';
 import { fundAccounts } from './fundAccounts.ts';
 import { contractArtifacts, utilityRegistryAbi } from './generated/abis.ts';
 import { startAnvil } from './startAnvil.ts';
+import { defaultSystemSettings } from './systemSettings.ts';
 import { FEES, T0, testActors } from './testSupport.ts';
 import { createTxEngine, type TxEngine } from './txEngine.ts';
 import { writeCall } from './writeCall.ts';

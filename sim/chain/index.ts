@@ -31,28 +31,19 @@ export {
 export { decodeRevert, type DecodeRevertParameters, type DecodeRevertResult } from './decodeRevert.ts';
 export { TxRevertError, type TxRevertErrorParameters } from './txRevertError.ts';
 export { createGasLedger, GAS_CSV_HEADER, type GasEntry, type GasLedger, type GasSummary, type GasTotal } from './gasLedger.ts';
-export {
-  createTxEngine,
-  type CreateTxEngineParameters,
-  type ExecuteParameters,
-  type ExecuteResult,
-  type MineResult,
-  type PreparedTx,
-  type SettleParameters,
-  type TxEngine,
-  type TxFees,
-  type TxResult,
-} from './txEngine.ts';
+export { createTxEngine, type CreateTxEngineParameters, type TxEngine } from './txEngine.ts';
+export type { TxFees } from './txEngineContext.ts';
+export type { PreparedTx, TxResult } from './preparedTx.ts';
+export type { MineResult } from './mineBlock.ts';
+export type { ExecuteParameters, ExecuteResult, SettleParameters } from './settleTxs.ts';
 export {
   type DeployedContract,
   deploySystem,
   type DeploySystemParameters,
   type DeploySystemResult,
-  defaultSystemSettings,
-  type SystemActors,
-  type SystemAddresses,
-  type SystemContracts,
-  type SystemSettings,
   type TokenMint,
 } from './deploySystem.ts';
+export type { SystemActors } from './systemActors.ts';
+export type { SystemAddresses, SystemContracts } from './systemContracts.ts';
+export { defaultSystemSettings, type SystemSettings } from './systemSettings.ts';
 export * from './generated/abis.ts';

@@ -1,6 +1,6 @@
 /** Test support (imported by tests only, not part of the public entry): the genesis time, fees and actors chain tests deploy with. */
 import type { PrivateKeyAccount } from 'viem';
-import type { SystemActors } from './deploySystem.ts';
+import type { SystemActors } from './systemActors.ts';
 import { deriveAccount } from './deriveAccount.ts';
 
 /** Genesis timestamp of the test chains. */
