@@ -10,7 +10,8 @@ import type { EngineInputs } from './loadInputs.ts';
 import type { RunContext, RunShape } from './runContext.ts';
 import type { RunSimulationParameters } from './runSimulation.ts';
 import { BUDGET_TOKENS } from './schedule.ts';
-import { deriveActors, setupChain } from './setupChain.ts';
+import { deriveActors } from './chainActors.ts';
+import { setupChain } from './setupChain.ts';
 import type { SimClock } from './simClock.ts';
 import { toUnits } from './toUnits.ts';
 

@@ -5,7 +5,9 @@ export { alignedSeries, type AlignedSeriesParameters, type AlignedSeriesResult }
 export { callEvent, type CallEventParameters, type CallEventResult, type CalledEvent } from './callEvent.ts';
 export { CALIBRATION_SAMPLE, CALIBRATION_WARMUP_DAYS, type DatasetUse, type EngineInputs, loadInputs, type LoadInputsParameters, MIN_WARMUP_DAYS } from './loadInputs.ts';
 export { MeterWindow, windowFrame, type WindowFrameParameters } from './meterWindow.ts';
-export { type ChainActors, deriveActors, type DeriveActorsParameters, GAS, REGION, setupChain, type SetupChainParameters, type SetupChainResult } from './setupChain.ts';
+export { type ChainActors, deriveActors, type DeriveActorsParameters } from './chainActors.ts';
+export { GAS, REGION } from './gasLimits.ts';
+export { REGISTRATION_BATCH, setupChain, type SetupChainParameters, type SetupChainResult } from './setupChain.ts';
 export type { ConsumerColumns, EventRecord, RunRecord } from './runRecord.ts';
 export { type BeforeSeason, type RunProgress, runSimulation, type RunSimulationParameters, type RunSimulationResult } from './runSimulation.ts';
 export { BUDGET_TOKENS, CLAIM_BATCH, CLAIM_HOUR, CLOSING_SCHEDULE, DAY_AHEAD_HOUR, DAY_SCHEDULE, END_OF_DAY_HOUR, ENROLL_BATCH, OUTCOME_BATCH, SETTLE_HOUR } from './schedule.ts';

@@ -6,7 +6,7 @@ import type { EntitlementTreeResult, PayoutRules } from '../incentives/index.ts'
 import type { Scenario, TokenSymbol } from '../scenario/index.ts';
 import type { EngineInputs } from './loadInputs.ts';
 import type { RunProgress, RunSimulationParameters } from './runSimulation.ts';
-import type { ChainActors } from './setupChain.ts';
+import type { ChainActors } from './chainActors.ts';
 import type { SimClock } from './simClock.ts';
 
 /** The run's dimensions. */

@@ -9,7 +9,7 @@ import { runRecordOf } from './runRecordOf.ts';
 import type { RunRecord } from './runRecord.ts';
 import { initialRunState } from './runState.ts';
 import { CLOSING_SCHEDULE, DAY_SCHEDULE } from './schedule.ts';
-import type { deriveActors } from './setupChain.ts';
+import type { deriveActors } from './chainActors.ts';
 import { createSimClock, type SimClock } from './simClock.ts';
 
 export interface RunProgress {

@@ -5,7 +5,7 @@ import { addGas, mine } from '../mine.ts';
 import type { DayStep } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import type { ChainEvent, RunState } from '../runState.ts';
-import { GAS, REGION } from '../setupChain.ts';
+import { GAS, REGION } from '../gasLimits.ts';
 
 /**
  * 10:00 — the utilities call tomorrow's event when the day-ahead forecast crosses the program's trigger (within

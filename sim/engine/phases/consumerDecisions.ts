@@ -7,7 +7,7 @@ import type { DayStep, DayWork } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import type { ChainEvent, DrDay, RunState } from '../runState.ts';
 import { ENROLL_BATCH } from '../schedule.ts';
-import { GAS } from '../setupChain.ts';
+import { GAS } from '../gasLimits.ts';
 
 type Called = NonNullable<DayWork['called']>;
 

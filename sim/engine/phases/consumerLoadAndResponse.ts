@@ -2,7 +2,7 @@ import { consumerLoadsForDay, PARTICIPATION, respondToEvent, type RespondToEvent
 import type { DayStep } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import type { DrDay, RunState } from '../runState.ts';
-import { REGION } from '../setupChain.ts';
+import { REGION } from '../gasLimits.ts';
 
 /**
  * The day's intervals — every consumer draws its load (archetype shape, weather, calibrated scale); on an event

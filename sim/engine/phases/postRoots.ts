@@ -4,7 +4,7 @@ import { mine } from '../mine.ts';
 import type { DayStep } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import { postedRootOf, type RunState } from '../runState.ts';
-import { GAS } from '../setupChain.ts';
+import { GAS } from '../gasLimits.ts';
 
 /**
  * 00:30 — the oracle posts a cumulative Merkle root per program with newly settled events, at the program's

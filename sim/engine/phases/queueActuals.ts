@@ -3,7 +3,7 @@ import { packHours } from '../packHours.ts';
 import type { DayStep } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import type { RunState } from '../runState.ts';
-import { GAS, REGION } from '../setupChain.ts';
+import { GAS, REGION } from '../gasLimits.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@ import type { DayStep } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import type { PostedRoot, RunState } from '../runState.ts';
 import { CLAIM_BATCH } from '../schedule.ts';
-import { GAS } from '../setupChain.ts';
+import { GAS } from '../gasLimits.ts';
 
 /**
  * 10:00 — consumers claim on their own schedule (a daily draw against program.claims.probabilityPerDay) what the

@@ -9,7 +9,7 @@ import { resultsCommitment } from '../resultsCommitment.ts';
 import type { RunContext } from '../runContext.ts';
 import type { ChainEvent, DrDay, RunState } from '../runState.ts';
 import { OUTCOME_BATCH } from '../schedule.ts';
-import { GAS } from '../setupChain.ts';
+import { GAS } from '../gasLimits.ts';
 import { type VerifyDeliveryResult, verifyDelivery } from '../verifyDelivery.ts';
 
 const HOUR_MS = 3_600_000;
