@@ -4,6 +4,8 @@
  * Event-level measures on the event-window means B̄, Ā of each event: RRMSE % = 100·√mean(((B̄ − Ā)/Ā)²)
  * and median absolute % = 100·median |B̄ − Ā|/Ā (events with Ā ≤ 0 are left out of these two).
  */
+import { median } from './median.ts';
+
 export interface BaselineErrorMetricsParameters {
   /** Actual load per event hour, events concatenated (each `eventHours` long). */
   actual: Float64Array;
@@ -19,13 +21,6 @@ export interface BaselineErrorMetricsResult {
   readonly rrmsePct: number;
   readonly medianAbsPct: number;
   readonly cvRmsePct: number;
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function baselineErrorMetrics({ actual, baseline, eventHours }: BaselineErrorMetricsParameters): BaselineErrorMetricsResult {

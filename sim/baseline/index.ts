@@ -36,8 +36,8 @@ export {
   backtestBaselines,
   type ConsumerScore,
   type GamingScore,
-  lookbackDaysOf,
   type MethodScore,
 } from './backtestBaselines.ts';
+export { lookbackDaysOf } from './lookbackDaysOf.ts';
 export { BACKTEST_BASELINE_SCHEMA, backtestReportFiles, type BacktestReportFilesParameters, type ReportFile } from './backtestReportFiles.ts';
 export { formatBacktestTable, type FormatBacktestTableParameters } from './formatBacktestTable.ts';

@@ -1,0 +1,71 @@
+import type { RunRecord } from '../engine/index.ts';
+import { METER_FAULTS } from '../scenario/index.ts';
+import { avoided } from './avoided.ts';
+import { baselineAccuracy } from './baselineAccuracy.ts';
+import { energyMetrics } from './energyMetrics.ts';
+import { fixed } from './fixed.ts';
+import { forecastMapePct } from './forecastMapePct.ts';
+import { gasSummary } from './gasSummary.ts';
+import { loadFactor } from './loadFactor.ts';
+import { payoutSummary } from './payoutSummary.ts';
+import { peakMetrics } from './peakMetrics.ts';
+
+export interface RunSummaryParameters {
+  record: RunRecord;
+  /** Per interval: 1 while an event is active. */
+  eventActive: Float64Array;
+  /** Per interval (hourly values held over the hour). */
+  price: Float64Array;
+  carbon: Float64Array;
+  /** sha256 of the results files (timeseries, events, consumers, gas), in that order. */
+  resultsSha256: string;
+}
+
+const round = (value: number, decimals: number) => fixed({ value, decimals });
+const roundOrNull = (value: number | null, decimals: number) => (value === null ? null : round(value, decimals));
+
+/** summary.json (docs/run-directory.md): the run's KPIs, computed from the engine's run record and rounded for the file. */
+export function runSummary({ record: p, eventActive, price, carbon, resultsSha256 }: RunSummaryParameters) {
+  const { scenario, baseAgg, drAgg, events, intervalsPerHour: iph } = p;
+  const intervalHours = 1 / iph;
+  const peak = peakMetrics({ baselineKw: baseAgg, withDrKw: drAgg });
+  const energy = energyMetrics({ baselineKw: baseAgg, withDrKw: drAgg, eventActive, intervalHours });
+  const net = Float64Array.from(baseAgg, (b, t) => (b - drAgg[t]!) * intervalHours);
+  const saved = avoided({ curtailedKwhByInterval: net, priceUsdPerMwh: price, carbonKgPerKwh: carbon });
+  const consumerEvents = events.reduce((a, e) => a + e.optedIn, 0);
+  const participants = events.reduce((a, e) => a + e.participants, 0);
+  const gas = gasSummary({ ledger: p.ledger, consumerEvents, gasPriceGwei: scenario.chain.gasPriceGwei, ethUsd: scenario.chain.ethUsd });
+  const accuracy = baselineAccuracy({ baselineKwh: p.baselineItems.baselineKwh, counterfactualKwh: p.baselineItems.counterfactualKwh });
+  return {
+    scenario: { name: scenario.name, seed: scenario.seed, sha256: p.scenarioSha256 },
+    period: { start: scenario.period.start, end: scenario.period.end, intervalMinutes: 60 / iph, timezone: scenario.period.timezone },
+    consumers: p.consumers.addresses.length,
+    events: events.length,
+    participants: { total: participants, meanPerEvent: events.length > 0 ? round(participants / events.length, 1) : 0 },
+    avoided: { costUsd: round(saved.costUsd, 2), co2Kg: round(saved.co2Kg, 2) },
+    meters: { reads: p.meters.reads, readsRejected: p.meters.rejected, byFault: Object.fromEntries(METER_FAULTS.map((kind, k) => [kind, p.meters.injected[k]!])) },
+    peak: {
+      baselineKw: round(peak.baselineKw, 1),
+      withDrKw: round(peak.withDrKw, 1),
+      reductionKw: round(peak.reductionKw, 1),
+      reductionPct: round(peak.reductionPct, 2),
+    },
+    energy: { curtailedKwh: round(energy.curtailedKwh, 1), reboundKwh: round(energy.reboundKwh, 1) },
+    loadFactor: { baseline: round(loadFactor({ kw: baseAgg }), 4), withDr: round(loadFactor({ kw: drAgg }), 4) },
+    payouts: payoutSummary({ consumers: p.consumers, participants, tokenUsd: scenario.chain.tokenUsd }),
+    gas: {
+      total: gas.total,
+      transactions: gas.transactions,
+      perConsumerEvent: roundOrNull(gas.perConsumerEvent, 1),
+      costUsd: round(gas.costUsd, 2),
+      gasPriceGwei: gas.gasPriceGwei,
+      ethUsd: gas.ethUsd,
+      byFunction: gas.byFunction,
+    },
+    forecast: { model: p.forecastModel, mapePct: roundOrNull(forecastMapePct({ forecastKw: p.forecastKw, actualKw: drAgg }), 2) },
+    baseline: { method: p.inputs.method.name, biasPct: roundOrNull(accuracy.biasPct, 2), rrmsePct: roundOrNull(accuracy.rrmsePct, 2) },
+    crossCheck: p.crossCheck,
+    thresholds: { stressKw: round(p.thresholds.stressKw, 1), emergencyKw: round(p.thresholds.emergencyKw, 1) },
+    resultsSha256,
+  };
+}
