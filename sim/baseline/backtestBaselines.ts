@@ -19,6 +19,7 @@ import { BASELINE_METHODS, type BaselineMethod } from './baselineMethods.ts';
 import { type BaselineErrorMetricsResult, baselineErrorMetrics } from './baselineErrorMetrics.ts';
 import { baselineReadWindow } from './baselineReadWindow.ts';
 import { computeBaselineDetailed } from './computeBaseline.ts';
+import { finiteMedian } from './finiteMedian.ts';
 import { inflatedHistory } from './inflatedHistory.ts';
 import { type PlaceboDay, type PlaceboRank, selectPlaceboDays } from './selectPlaceboDays.ts';
 
@@ -124,10 +125,7 @@ export function lookbackDaysOf(spec: BaselineMethodSpec): number {
 }
 
 function median(values: number[]): number {
-  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (v.length === 0) return Number.NaN;
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+  return finiteMedian({ values });
 }
 
 export function backtestBaselines({

@@ -1,3 +1,5 @@
+import { finiteMedian } from './finiteMedian.ts';
+
 /**
  * Accuracy of a baseline against the load that actually happened on non-event (placebo) days.
  * Hourly measures over all event hours: bias % = 100·Σ(b − a)/Σa and CV(RMSE) % = 100·RMSE/mean(a).
@@ -19,13 +21,6 @@ export interface BaselineErrorMetricsResult {
   readonly rrmsePct: number;
   readonly medianAbsPct: number;
   readonly cvRmsePct: number;
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function baselineErrorMetrics({ actual, baseline, eventHours }: BaselineErrorMetricsParameters): BaselineErrorMetricsResult {
@@ -56,6 +51,6 @@ export function baselineErrorMetrics({ actual, baseline, eventHours }: BaselineE
     biasPct: (100 * sumErr) / sumA,
     cvRmsePct: (100 * Math.sqrt(sumSq / n)) / meanA,
     rrmsePct: relative.length ? 100 * Math.sqrt(relative.reduce((s, r) => s + r * r, 0) / relative.length) : Number.NaN,
-    medianAbsPct: 100 * median(relative.map(Math.abs)),
+    medianAbsPct: 100 * finiteMedian({ values: relative.map(Math.abs) }),
   };
 }
