@@ -6,6 +6,7 @@
  *      scenario's default fault rates (and again × 20), VEE — with read-level precision / recall.
  * Run: npx tsx sim/agents/bench.ts
  */
+import { sampleCorrelation } from 'simple-statistics';
 import { loadDataset, subsetsDir } from '../data/index.ts';
 import { testScenario, subsetShapes } from './testSupport.ts';
 import { buildPopulation, type ConsumerPopulation, FAULT_KINDS } from './buildPopulation.ts';
@@ -38,14 +39,7 @@ const cal = calibrateSystemScale({ population, days: sys.days, systemLoad: sys.l
 console.log(`calibrateSystemScale ${COUNT} × ${D} days: ${fmt(now() - t)} ms; kW per system kW ${cal.kwPerSystemUnit.toExponential(4)}`);
 
 const day = (d: number) => ({ temperature: sys.temperatureC.subarray(d * 24, d * 24 + 24), systemScale: cal.scale.subarray(d * 24, d * 24 + 24) });
-const correlation = (a: Float64Array, b: Float64Array) => {
-  let [ma, mb] = [0, 0];
-  for (let i = 0; i < a.length; i++) [ma, mb] = [ma + a[i]!, mb + b[i]!];
-  [ma, mb] = [ma / a.length, mb / a.length];
-  let [ab, aa, bb] = [0, 0, 0];
-  for (let i = 0; i < a.length; i++) [ab, aa, bb] = [ab + (a[i]! - ma) * (b[i]! - mb), aa + (a[i]! - ma) ** 2, bb + (b[i]! - mb) ** 2];
-  return ab / Math.sqrt(aa * bb);
-};
+const correlation = (a: Float64Array, b: Float64Array) => sampleCorrelation(Array.from(a), Array.from(b));
 
 // 1. Loads only.
 for (const intervalsPerHour of [1, 4] as const) {

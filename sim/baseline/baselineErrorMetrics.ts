@@ -1,10 +1,11 @@
+import { finiteMedian } from './finiteMedian.ts';
+
 /**
  * Accuracy of a baseline against the load that actually happened on non-event (placebo) days.
  * Hourly measures over all event hours: bias % = 100·Σ(b − a)/Σa and CV(RMSE) % = 100·RMSE/mean(a).
  * Event-level measures on the event-window means B̄, Ā of each event: RRMSE % = 100·√mean(((B̄ − Ā)/Ā)²)
  * and median absolute % = 100·median |B̄ − Ā|/Ā (events with Ā ≤ 0 are left out of these two).
  */
-import { median } from './median.ts';
 
 export interface BaselineErrorMetricsParameters {
   /** Actual load per event hour, events concatenated (each `eventHours` long). */
@@ -51,6 +52,6 @@ export function baselineErrorMetrics({ actual, baseline, eventHours }: BaselineE
     biasPct: (100 * sumErr) / sumA,
     cvRmsePct: (100 * Math.sqrt(sumSq / n)) / meanA,
     rrmsePct: relative.length ? 100 * Math.sqrt(relative.reduce((s, r) => s + r * r, 0) / relative.length) : Number.NaN,
-    medianAbsPct: 100 * median(relative.map(Math.abs)),
+    medianAbsPct: 100 * finiteMedian({ values: relative.map(Math.abs) }),
   };
 }

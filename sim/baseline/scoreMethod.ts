@@ -1,7 +1,7 @@
 import type { BaselineMethod } from './baselineMethods.ts';
 import { type BaselineErrorMetricsResult, baselineErrorMetrics } from './baselineErrorMetrics.ts';
 import type { CommonScoringSetResult } from './commonScoringSet.ts';
-import { median } from './median.ts';
+import { finiteMedian } from './finiteMedian.ts';
 import type { PlaceboBaselinesResult } from './placeboBaselines.ts';
 import { portfolioErrorMetrics } from './portfolioErrorMetrics.ts';
 
@@ -87,7 +87,7 @@ export function scoreMethod(p: ScoreMethodParameters): ScoreMethodResult {
   return { score: { ...base, rank: null, skipped: null, aggregate, perConsumerMedian, gaming }, perConsumer };
 }
 
-const medianOfFinite = (values: number[]) => median(values.filter(Number.isFinite));
+const medianOfFinite = (values: number[]) => finiteMedian({ values });
 
 /** Each consumer's accuracy over its scored days, and the gaming totals summed over consumers. */
 function consumerScores(p: ScoreMethodParameters): { perConsumer: ConsumerScore[]; gaming: GamingScore } {

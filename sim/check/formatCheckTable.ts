@@ -1,4 +1,4 @@
-import { formatNumber } from '../report/index.ts';
+import { formatNumber } from '../metrics/index.ts';
 import type { CheckRow } from './compareGolden.ts';
 
 export interface FormatCheckTableParameters {
@@ -7,10 +7,10 @@ export interface FormatCheckTableParameters {
 
 const decimalsOf = (value: number): number => (Number.isInteger(value) ? 0 : Math.abs(value) >= 100 ? 2 : 4);
 const show = (value: number | null, unit: string, signed = false): string =>
-  value === null ? '–' : `${formatNumber({ value, decimals: decimalsOf(value), signed })}${unit === '' ? '' : ` ${unit}`}`;
+  value === null ? '–' : `${formatNumber({ value, decimals: decimalsOf(value), signed, display: true })}${unit === '' ? '' : ` ${unit}`}`;
 
 /** A tolerance with the decimals it needs (0.5, 0.02, 2). */
-const compact = (value: number): string => formatNumber({ value, decimals: 6 }).replace(/0+$/, '').replace(/\.$/, '');
+const compact = (value: number): string => formatNumber({ value, decimals: 6, display: true }).replace(/0+$/, '').replace(/\.$/, '');
 
 /** A tolerance as people read it: "±0.5 kW or ±2%" and the resulting allowance. */
 function toleranceText(row: CheckRow): string {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { formatNumber } from '../metrics/index.ts';
 import {
   escapeHtml,
-  formatNumber,
   type KpiRow,
   kpiRows,
   readRunDirectory,
@@ -50,7 +50,7 @@ export interface CompareKpi {
 }
 
 /** Whole governance tokens (18 decimals) from base units, as the KPI tables print numbers. */
-const tokens = (units: string): string => formatNumber({ value: tokenAmountToNumber({ amount: BigInt(units), decimals: 18 }), decimals: 0 });
+const tokens = (units: string): string => formatNumber({ value: tokenAmountToNumber({ amount: BigInt(units), decimals: 18 }), decimals: 0, display: true });
 
 /** KPIs of every run lined up by id (first-seen order), with deltas to the first run. */
 export function compareKpis({ columns }: { columns: readonly (readonly KpiRow[])[] }): CompareKpi[] {
@@ -92,7 +92,7 @@ function proposalsTable(runs: readonly CompareRun[]): string {
       `<td>${tokens(g.votes.quorum)}</td>`,
       `<td>${g.votes.voters} of ${g.votes.holders}</td>`,
       `<td>${g.actions.map(escape).join('<br>')}</td>`,
-      `<td>${formatNumber({ value: Number(g.gasUsed) })}</td>`,
+      `<td>${formatNumber({ value: Number(g.gasUsed), display: true })}</td>`,
     ].join(''),
   );
   return `<div class="scroll"><table class="kpi"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>\n${body.map((r) => `<tr>${r}</tr>`).join('\n')}\n</tbody></table></div>`;

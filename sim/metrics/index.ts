@@ -1,7 +1,7 @@
 /**
- * sim/metrics — KPIs of a run: pure functions, typed arrays (or bigint amounts) in, plain numbers out, and the
- * number formatting every results file uses; `buildRunFiles` assembles the run directory's files (summary.json's
- * KPIs included) from the engine's run record.
+ * sim/metrics — KPIs of a run: pure functions, typed arrays (or bigint amounts) in, plain numbers out, and the one
+ * number formatter (results files; reports and terminal tables with `display: true`); `buildRunFiles` assembles the
+ * run directory's files (summary.json's KPIs included) from the engine's run record.
  */
 export type { Series } from './series.ts';
 export type { Amounts } from './amounts.ts';

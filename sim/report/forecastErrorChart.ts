@@ -1,4 +1,4 @@
-import { formatNumber } from './formatNumber.ts';
+import { formatNumber } from '../metrics/index.ts';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, type ChartBuilderParameters, type ReportChart, roundTo, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 /**
@@ -22,7 +22,7 @@ export function forecastErrorChart({ runs }: ChartBuilderParameters): ReportChar
       n++;
     }
     if (n > 0) {
-      stats.push(`${runs.length > 1 ? `${label}: ` : ''}MAPE ${formatNumber({ value: sumAbs / n, decimals: 2 })}%, mean error ${formatNumber({ value: sum / n, decimals: 2, signed: true })}% over ${formatNumber({ value: n })} intervals`);
+      stats.push(`${runs.length > 1 ? `${label}: ` : ''}MAPE ${formatNumber({ value: sumAbs / n, decimals: 2, display: true })}%, mean error ${formatNumber({ value: sum / n, decimals: 2, signed: true, display: true })}% over ${formatNumber({ value: n, display: true })} intervals`);
     }
   }
   if (errors.length === 0) return null;

@@ -1,4 +1,4 @@
-import { formatNumber } from './formatNumber.ts';
+import { formatNumber } from '../metrics/index.ts';
 import { CHART_CONFIG, CHART_WIDTH, type ChartBuilderParameters, type ReportChart, roundTo, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 /** Gas used per contract function over the whole run (summary.json gas.byFunction), with calls and USD in the tooltip. */
@@ -7,7 +7,7 @@ export function gasByFunctionChart({ runs }: ChartBuilderParameters): ReportChar
   const prices: string[] = [];
   for (const { label, run } of runs) {
     const g = run.summary.gas;
-    prices.push(`${runs.length > 1 ? `${label}: ` : ''}${formatNumber({ value: g.gasPriceGwei, decimals: 2 })} gwei, ${formatNumber({ value: g.ethUsd, decimals: 2 })} USD/ETH`);
+    prices.push(`${runs.length > 1 ? `${label}: ` : ''}${formatNumber({ value: g.gasPriceGwei, decimals: 2, display: true })} gwei, ${formatNumber({ value: g.ethUsd, decimals: 2, display: true })} USD/ETH`);
     for (const [fn, { calls, gas }] of Object.entries(g.byFunction).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       bars.push({ fn, gas, calls, gasPerCall: calls > 0 ? Math.round(gas / calls) : 0, usd: roundTo(gas * g.gasPriceGwei * 1e-9 * g.ethUsd, 4), run: label });
     }

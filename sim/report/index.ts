@@ -10,7 +10,6 @@ export {
   runManifestSchema,
   runSummarySchema,
 } from './runDirectorySchema.ts';
-export { formatNumber, type FormatNumberParameters } from './formatNumber.ts';
 export { formatTokenAmount, type FormatTokenAmountParameters, tokenAmountToNumber } from './formatTokenAmount.ts';
 export { type KpiRow, kpiRows, type KpiRowsParameters } from './kpiRows.ts';
 export { renderEventTable, type RenderEventTableParameters } from './renderEventTable.ts';

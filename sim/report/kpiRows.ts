@@ -1,4 +1,4 @@
-import { formatNumber } from './formatNumber.ts';
+import { formatNumber } from '../metrics/index.ts';
 import { formatTokenAmount, tokenAmountToNumber } from './formatTokenAmount.ts';
 import type { RunSummary } from './runDirectorySchema.ts';
 
@@ -26,7 +26,7 @@ export interface KpiRowsParameters {
 const sorted = <T>(record: Record<string, T>): [string, T][] => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 function row(id: string, group: string, label: string, value: number | null, unit: string, decimals: number, detail?: string): KpiRow {
-  const number = formatNumber({ value, decimals });
+  const number = formatNumber({ value, decimals, display: true });
   const text = value === null || !Number.isFinite(value) ? '–' : unit === '' ? number : `${number} ${unit}`;
   return detail === undefined ? { id, group, label, value, unit, decimals, text } : { id, group, label, value, unit, decimals, text, detail };
 }
@@ -80,7 +80,7 @@ export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
       s.gas.costUsd,
       'USD',
       2,
-      `at ${formatNumber({ value: s.gas.gasPriceGwei, decimals: 2 })} gwei and ${formatNumber({ value: s.gas.ethUsd, decimals: 2 })} USD/ETH`,
+      `at ${formatNumber({ value: s.gas.gasPriceGwei, decimals: 2, display: true })} gwei and ${formatNumber({ value: s.gas.ethUsd, decimals: 2, display: true })} USD/ETH`,
     ),
     row('avoided.costUsd', 'Avoided', 'Avoided wholesale energy cost', s.avoided.costUsd, 'USD', 2),
     row('avoided.co2Kg', 'Avoided', 'Avoided CO₂ emissions', s.avoided.co2Kg, 'kg CO₂', 1),
@@ -91,7 +91,7 @@ export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
       s.meters.readsRejected,
       'reads',
       0,
-      `of ${formatNumber({ value: s.meters.reads })} reads (${formatNumber({ value: s.meters.reads > 0 ? (100 * s.meters.readsRejected) / s.meters.reads : null, decimals: 3 })}%)`,
+      `of ${formatNumber({ value: s.meters.reads, display: true })} reads (${formatNumber({ value: s.meters.reads > 0 ? (100 * s.meters.readsRejected) / s.meters.reads : null, decimals: 3, display: true })}%)`,
     ),
   );
   for (const [fault, count] of sorted(s.meters.byFault)) {
@@ -106,7 +106,7 @@ export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
   }
   if (s.crossCheck !== undefined) {
     rows.push(
-      row('crossCheck.mismatches', 'Accuracy', 'On-chain vs TypeScript payout mismatches', s.crossCheck.mismatches, 'consumers', 0, `of ${formatNumber({ value: s.crossCheck.consumersChecked })} checked`),
+      row('crossCheck.mismatches', 'Accuracy', 'On-chain vs TypeScript payout mismatches', s.crossCheck.mismatches, 'consumers', 0, `of ${formatNumber({ value: s.crossCheck.consumersChecked, display: true })} checked`),
     );
   }
   return rows;

@@ -1,4 +1,4 @@
-import { formatNumber } from './formatNumber.ts';
+import { formatNumber } from '../metrics/index.ts';
 import { lorenzCurve } from './lorenzCurve.ts';
 import { payoutAmounts } from './payoutAmounts.ts';
 import { CHART_CONFIG, CHART_HEIGHT, type ChartBuilderParameters, type ReportChart, roundTo, VEGA_LITE_SCHEMA } from './reportChart.ts';
@@ -14,8 +14,8 @@ export function lorenzChart({ runs }: ChartBuilderParameters): ReportChart | nul
     for (const [token, list] of payoutAmounts({ run }).byToken) {
       const curve = lorenzCurve({ amounts: list.map((c) => c.amount) });
       if (curve.gini === null) continue;
-      const gini = `Gini ${formatNumber({ value: curve.gini, decimals: 3 })}`;
-      const series = `${runs.length > 1 ? `${label} · ` : ''}${token} (${gini}, ${formatNumber({ value: list.length })} consumers)`;
+      const gini = `Gini ${formatNumber({ value: curve.gini, decimals: 3, display: true })}`;
+      const series = `${runs.length > 1 ? `${label} · ` : ''}${token} (${gini}, ${formatNumber({ value: list.length, display: true })} consumers)`;
       ginis.push(series);
       for (const p of curve.points) points.push({ population: roundTo(100 * p.population, 3), share: roundTo(100 * p.share, 3), series });
     }

@@ -1,6 +1,6 @@
+import { formatNumber } from '../metrics/index.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { eventGas } from './eventGas.ts';
-import { formatNumber } from './formatNumber.ts';
 import { formatTokenAmount } from './formatTokenAmount.ts';
 import { localWallClock, wallClockIso } from './localWallClock.ts';
 import type { RunDirectory } from './readRunDirectory.ts';
@@ -35,18 +35,18 @@ export function renderEventTable({ run }: RenderEventTableParameters): string {
     const cells = [
       e.eventId,
       wallClockIso(wall(Date.parse(e.start))).slice(0, 16).replace('T', ' '),
-      formatNumber({ value: e.durationHours, decimals: e.durationHours % 1 === 0 ? 0 : 2 }),
-      formatNumber({ value: e.optedIn }),
-      formatNumber({ value: e.optedOut }),
-      formatNumber({ value: e.participants }),
-      formatNumber({ value: e.deliveredKwh, decimals: 1 }),
-      formatNumber({ value: e.reboundKwh ?? null, decimals: 1 }),
-      formatNumber({ value: e.peakReductionKw ?? null, decimals: 1 }),
+      formatNumber({ value: e.durationHours, decimals: e.durationHours % 1 === 0 ? 0 : 2, display: true }),
+      formatNumber({ value: e.optedIn, display: true }),
+      formatNumber({ value: e.optedOut, display: true }),
+      formatNumber({ value: e.participants, display: true }),
+      formatNumber({ value: e.deliveredKwh, decimals: 1, display: true }),
+      formatNumber({ value: e.reboundKwh ?? null, decimals: 1, display: true }),
+      formatNumber({ value: e.peakReductionKw ?? null, decimals: 1, display: true }),
       ...tokens.map((t) => {
         const amount = e.payoutByToken?.[t];
         return amount === undefined ? '–' : formatTokenAmount({ amount: BigInt(amount), decimals: run.summary.payouts.decimals[t] });
       }),
-      formatNumber({ value: e.participants > 0 ? gas / e.participants : null }),
+      formatNumber({ value: e.participants > 0 ? gas / e.participants : null, display: true }),
     ];
     return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`;
   });

@@ -1,5 +1,5 @@
+import { formatNumber } from '../metrics/index.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatNumber } from './formatNumber.ts';
 import type { KpiRow } from './kpiRows.ts';
 
 export interface KpiColumn {
@@ -19,8 +19,8 @@ export function kpiDelta({ row, reference }: { row: KpiRow | undefined; referenc
   if (!Number.isFinite(row.value) || !Number.isFinite(reference.value)) return null;
   const delta = row.value - reference.value;
   const unit = row.unit === '%' ? ' pp' : row.unit === '' ? '' : ` ${row.unit}`;
-  const relative = reference.value !== 0 && row.unit !== '%' ? ` (${formatNumber({ value: (100 * delta) / Math.abs(reference.value), decimals: 1, signed: true })}%)` : '';
-  return `${formatNumber({ value: delta, decimals: row.decimals, signed: true })}${unit}${relative}`;
+  const relative = reference.value !== 0 && row.unit !== '%' ? ` (${formatNumber({ value: (100 * delta) / Math.abs(reference.value), decimals: 1, signed: true, display: true })}%)` : '';
+  return `${formatNumber({ value: delta, decimals: row.decimals, signed: true, display: true })}${unit}${relative}`;
 }
 
 /**
