@@ -43,11 +43,16 @@ const everyDay: ScheduledPhase['on'] = () => true;
 /** The day before a period day: the forecaster commits tomorrow and utilities may call an event for it. */
 const dayAhead: ScheduledPhase['on'] = (step) => step.p >= -1 && step.tomorrow !== undefined;
 
-/** One simulated day (warm-up days run the same list; `on` says which phases act on which days). */
-export const DAY_SCHEDULE: readonly ScheduledPhase[] = [
+/** 00:30, the oracle's settlement of yesterday: on every period day and after the last day. */
+const SETTLEMENT: readonly ScheduledPhase[] = [
   { hour: SETTLE_HOUR, name: 'settle yesterday', on: settling, run: settleYesterday },
   { hour: SETTLE_HOUR, name: 'post roots', on: settling, run: postRoots },
   { hour: SETTLE_HOUR, name: 'queue actuals', on: settling, run: queueActuals },
+];
+
+/** One simulated day (warm-up days run the same list; `on` says which phases act on which days). */
+export const DAY_SCHEDULE: readonly ScheduledPhase[] = [
+  ...SETTLEMENT,
   { hour: CLAIM_HOUR, name: 'claims', on: inPeriod, run: queueClaims },
   { hour: DAY_AHEAD_HOUR, name: 'post actuals and forecast', on: everyDay, run: postActualsAndForecast },
   { hour: DAY_AHEAD_HOUR, name: 'call events', on: dayAhead, run: callEvents },
@@ -58,9 +63,7 @@ export const DAY_SCHEDULE: readonly ScheduledPhase[] = [
 
 /** After the last day (the step's date is the day after it): settle it, mine the routine block, final roots. */
 export const CLOSING_SCHEDULE: readonly ScheduledPhase[] = [
-  { hour: SETTLE_HOUR, name: 'settle yesterday', on: settling, run: settleYesterday },
-  { hour: SETTLE_HOUR, name: 'post roots', on: settling, run: postRoots },
-  { hour: SETTLE_HOUR, name: 'queue actuals', on: settling, run: queueActuals },
+  ...SETTLEMENT,
   { hour: CLOSING_ROUTINE_HOUR, name: 'mine the routine block', on: everyDay, run: mineRoutineBlock },
   { hour: FINAL_ROOTS_HOUR, name: 'final roots', on: everyDay, run: postFinalRoots },
 ];
