@@ -9,6 +9,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['vitest', 'npx', ['vitest', 'run']],
   ['regression check (quickstart vs reports/golden)', 'npx', ['peaklab', 'check', 'scenarios/quickstart.yaml', '--golden', 'reports/golden/', '--data', 'datasets/subsets', '--quiet']],
+  ['byte-identical run directories (quickstart, 15m, reference at 1,000 vs scripts/output-hashes.json)', 'npx', ['tsx', 'scripts/output-hashes.ts', 'check']],
   ['forge build', 'node', ['scripts/forge.mjs', 'build']],
   ['forge test', 'node', ['scripts/forge.mjs', 'test'], ci ? { FOUNDRY_PROFILE: 'ci' } : {}],
   ['gas snapshot check', 'npm', ['run', '--silent', 'gas:check']],
