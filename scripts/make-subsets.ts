@@ -12,8 +12,18 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 import { DatasetError, PeaklabError } from '../sim/errors.ts';
-import { loadDataset, manifestsDir, parseManifest, resolveDataRoot, subsetsDir, summarizeFindings, type Manifest } from '../sim/data/index.ts';
-import { readCheckedFile, sha256Of, splitCsvLine } from '../sim/data/readTable.ts';
+import {
+  loadDataset,
+  manifestsDir,
+  parseManifest,
+  readCheckedFile,
+  resolveDataRoot,
+  sha256Of,
+  splitCsvLine,
+  subsetsDir,
+  summarizeFindings,
+  type Manifest,
+} from '../sim/data/index.ts';
 import { writeAtomic } from '../sim/writeAtomic.ts';
 
 interface Output {

@@ -26,6 +26,10 @@ export {
 export { openHistory, type OpenHistoryParameters } from './openHistory.ts';
 export { type Clock, zonedClock, type ZonedClock, type ZonedClockParameters } from './zonedClock.ts';
 export { writeTestDataset, type WriteTestDatasetParameters, type WriteTestDatasetResult } from './writeTestDataset.ts';
+export { parseCsv, type ParseCsvParameters, type ParseCsvResult } from './parseCsv.ts';
+export { splitCsvLine } from './splitCsvLine.ts';
+export { readCheckedFile, type ReadCheckedFileParameters } from './readCheckedFile.ts';
+export { sha256Of } from './sha256Of.ts';
 export { csvNumber, type CsvNumberParameters } from './csvNumber.ts';
 export { roundOrNull, type RoundOrNullParameters } from './roundOrNull.ts';
 export { summarizeFindings, type FindingSummaryRow, type SummarizeFindingsResult } from './summarizeFindings.ts';
