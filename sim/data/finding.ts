@@ -42,3 +42,13 @@ export const CAUSE_NON_NUMERIC = 3;
 export const CAUSE_NEGATIVE = 4;
 export const CAUSE_DST_REPEAT = 5;
 export const CAUSE_DUPLICATE = 6;
+
+/** What a cause code means, as finding messages say it. */
+export const causeText: Readonly<Record<number, string>> = {
+  [CAUSE_GAP]: 'no row for these intervals',
+  [CAUSE_MISSING]: 'empty cell(s)',
+  [CAUSE_NON_NUMERIC]: 'text in a number column',
+  [CAUSE_NEGATIVE]: 'negative value(s)',
+  [CAUSE_DST_REPEAT]: 'second occurrence of the repeated fall-back hour has no row',
+  [CAUSE_DUPLICATE]: 'duplicate rows dropped',
+};
