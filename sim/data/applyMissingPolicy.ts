@@ -1,4 +1,5 @@
-import type { Axis, Series } from './assembleColumn.ts';
+import type { Series } from './assembleColumn.ts';
+import type { Axis } from './frameAxis.ts';
 import {
   CAUSE_DST_REPEAT,
   CAUSE_GAP,

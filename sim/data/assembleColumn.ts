@@ -9,20 +9,11 @@ import { applyMissingPolicy } from './applyMissingPolicy.ts';
 import { applyZeroRunPolicy } from './applyZeroRunPolicy.ts';
 import { fillFromSource } from './fillFromSource.ts';
 import type { Finding } from './finding.ts';
+import type { Axis } from './frameAxis.ts';
 import type { Policy, SourceSpec } from './manifest.ts';
 import { markDstRepeatGaps } from './markDstRepeatGaps.ts';
 import type { TableRecords } from './readTable.ts';
 import { sourceSeries } from './sourceSeries.ts';
-
-/** The regular time axis of a frame. */
-export interface Axis {
-  readonly start: number;
-  readonly stepMs: number;
-  readonly length: number;
-  readonly time: Float64Array;
-  /** 1 where the interval's local wall time occurs twice (DST fall-back), for prevailing-clock data. */
-  readonly ambiguous: Uint8Array;
-}
 
 /** Values with, per interval, why it is missing (cause code) and the file line it came from (-1: none). */
 export interface Series {
