@@ -110,7 +110,7 @@ function gefcom(dataRoot: string): SubsetResult {
   const tempRows = linesOf(temp.text);
   const tempOut = [tempRows[0]!];
   for (const line of tempRows.slice(1)) {
-    const c = line.split(',');
+    const c = splitCsvLine(line);
     if (inRange(Number(c[1]), Number(c[2]), Number(c[3]))) tempOut.push(line);
   }
   const loadFile = 'gefcom2012/system_load_2006_2008.csv.gz';
@@ -226,8 +226,8 @@ function cambridge(dataRoot: string): SubsetResult {
   const m = fullManifest('cambridge_estates_buildings');
   const e = readFull(dataRoot, m, 'e2019');
   const rows = linesOf(e.text);
-  const head = rows[0]!.split(',');
-  const body = rows.slice(1).map((l) => l.split(','));
+  const head = splitCsvLine(rows[0]!);
+  const body = rows.slice(1).map((l) => splitCsvLine(l));
   const chosen: number[] = [];
   for (let i = 1; i < head.length && chosen.length < 20; i++) {
     if (!/^UCam_Building_b\d+$/.test(head[i]!)) continue;

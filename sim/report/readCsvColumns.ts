@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fromCSV } from 'arquero';
+import { parseCsv, splitCsvLine } from '../data/index.ts';
 import { RunDirectoryError } from '../errors.ts';
 
 export interface ReadCsvColumnsParameters {
@@ -17,7 +17,10 @@ export interface ReadCsvColumnsResult {
 
 const HINT = 'Regenerate the run directory with `peaklab run`; its format is in docs/run-directory.md.';
 
-/** Reads a CSV of the run directory as text columns (no type guessing: token amounts stay exact strings). */
+/**
+ * Reads a CSV of the run directory as text columns with the project's CSV reader (sim/data `parseCsv`;
+ * no type guessing: token amounts stay exact strings). Every line must have one cell per header name.
+ */
 export function readCsvColumns({ path, required }: ReadCsvColumnsParameters): ReadCsvColumnsResult {
   let text: string;
   try {
@@ -25,8 +28,8 @@ export function readCsvColumns({ path, required }: ReadCsvColumnsParameters): Re
   } catch (cause) {
     throw new RunDirectoryError(`Cannot read ${path}`, { details: String(cause), hint: HINT, cause });
   }
-  const table = fromCSV(text, { autoType: false });
-  const names = table.columnNames();
+  const { header: names, lines } = parseCsv({ text });
+  if (lines.length === 0) throw new RunDirectoryError(`${path} is empty`, { details: 'a CSV of the run directory starts with a header line', hint: HINT });
   const missing = required.filter((c) => !names.includes(c));
   if (missing.length > 0) {
     throw new RunDirectoryError(`${path} lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
@@ -34,9 +37,20 @@ export function readCsvColumns({ path, required }: ReadCsvColumnsParameters): Re
       hint: HINT,
     });
   }
+  const cells = names.map((): (string | null)[] => []);
+  for (let i = 1; i < lines.length; i++) {
+    const row = splitCsvLine(lines[i]!);
+    if (row.length !== names.length) {
+      throw new RunDirectoryError(`${path}:${i + 1} has ${row.length} cell${row.length === 1 ? '' : 's'}, the header ${names.length}`, {
+        details: `line ${i + 1}: "${lines[i]!.slice(0, 120)}"`,
+        hint: HINT,
+      });
+    }
+    row.forEach((cell, c) => cells[c]!.push(cell === '' ? null : cell));
+  }
   const columns = new Map<string, readonly (string | null)[]>();
-  for (const name of names) columns.set(name, table.array(name) as (string | null)[]);
-  return { columns, rows: table.numRows() };
+  names.forEach((name, c) => columns.set(name, cells[c]!));
+  return { columns, rows: lines.length - 1 };
 }
 
 export interface NumericColumnParameters {
