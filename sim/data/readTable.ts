@@ -130,24 +130,7 @@ export function readTable({ manifest, table, dataRoot, clock, fields: wanted, ma
     }
   }
   const findings = [...mismatches.findings(), ...holes.findings(), ...backward.findings()];
-  const n = records.length;
-  const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => a.subarray(0, n) as T;
-  const values = new Map<string, FieldValues>();
-  fields.forEach((f, i) => values.set(f, { values: trim(records.fieldValues[i]!.values), cause: trim(records.fieldValues[i]!.cause) }));
-  return {
-    table,
-    header,
-    entityKeys: entities.keys,
-    fields,
-    length: n,
-    instant: trim(records.instant),
-    repeat: trim(records.repeat),
-    entity: trim(records.entity),
-    line: trim(records.line),
-    values,
-    findings,
-    sha256: table.sha256,
-  };
+  return { table, header, entityKeys: entities.keys, fields, ...trimmed(records, fields), findings, sha256: table.sha256 };
 }
 
 /** The fields asked for, then every header field matching an expand pattern, each once. */
@@ -156,6 +139,8 @@ function fieldsToRead(wanted: readonly string[], match: readonly RegExp[], heade
   for (const h of header) if (match.some((re) => re.test(h)) && !fields.includes(h)) fields.push(h);
   return fields;
 }
+
+type RecordArrays = ReturnType<typeof recordArrays>;
 
 /** Room for `capacity` records; `length` counts those written. */
 function recordArrays(capacity: number, fields: readonly string[]) {
@@ -167,6 +152,15 @@ function recordArrays(capacity: number, fields: readonly string[]) {
     line: new Int32Array(capacity),
     fieldValues: fields.map((): FieldValues => ({ values: new Float64Array(capacity), cause: new Uint8Array(capacity) })),
   };
+}
+
+/** The records written, as views of the arrays (no copy). */
+function trimmed(records: RecordArrays, fields: readonly string[]): Pick<TableRecords, 'length' | 'instant' | 'repeat' | 'entity' | 'line' | 'values'> {
+  const n = records.length;
+  const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => a.subarray(0, n) as T;
+  const values = new Map<string, FieldValues>();
+  fields.forEach((f, i) => values.set(f, { values: trim(records.fieldValues[i]!.values), cause: trim(records.fieldValues[i]!.cause) }));
+  return { length: n, instant: trim(records.instant), repeat: trim(records.repeat), entity: trim(records.entity), line: trim(records.line), values };
 }
 
 /** Entity keys numbered in first-seen order. */

@@ -14,14 +14,10 @@ const file = (text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const failure = (path: string, required: string[] = []): RunDirectoryError => {
-  try {
-    readCsvColumns({ path, required });
-  } catch (error) {
-    if (error instanceof RunDirectoryError) return error;
-    throw error;
-  }
-  throw new Error('expected a RunDirectoryError');
+/** Expects readCsvColumns to throw a RunDirectoryError whose shortMessage matches. */
+const expectFailure = (path: string, shortMessage: RegExp) => {
+  expect(() => readCsvColumns({ path, required: [] })).toThrow(RunDirectoryError);
+  expect(() => readCsvColumns({ path, required: [] })).toThrow(expect.objectContaining({ shortMessage: expect.stringMatching(shortMessage), hint: expect.stringContaining('peaklab run') }));
 };
 
 describe('readCsvColumns', () => {
@@ -35,9 +31,8 @@ describe('readCsvColumns', () => {
   });
 
   it('names the file and line of a row with the wrong number of cells, and an empty file', () => {
-    const ragged = failure(file('time,eventActive\n2007-07-01T04:00:00.000Z,0\n\n2007-07-01T06:00:00.000Z,1\n'));
-    expect(ragged.shortMessage).toMatch(/timeseries\.csv:3 has 1 cell, the header 2$/);
-    expect(ragged.hint).toContain('peaklab run');
-    expect(failure(file('')).shortMessage).toMatch(/timeseries\.csv is empty$/);
+    expectFailure(file('time,eventActive\n2007-07-01T04:00:00.000Z,0\n\n2007-07-01T06:00:00.000Z,1\n'), /timeseries\.csv:3 has 1 cell, the header 2$/);
+    expectFailure(file('time,eventActive\n2007-07-01T04:00:00.000Z,0,1\n'), /timeseries\.csv:2 has 3 cells, the header 2$/);
+    expectFailure(file(''), /timeseries\.csv is empty$/);
   });
 });
