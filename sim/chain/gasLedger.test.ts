@@ -12,6 +12,9 @@ const entry = (block: bigint, index: number, contract: string, fn: string, gasUs
   gasUsed,
   effectiveGasPrice: 7n,
   status,
+  inputBytes: 36,
+  txBytes: 140,
+  txZeroBytes: 40,
 });
 
 describe('createGasLedger', () => {

@@ -14,6 +14,12 @@ export interface GasEntry extends CallLabel {
   /** Wei per gas actually paid. */
   effectiveGasPrice: bigint;
   status: 'success' | 'reverted';
+  /** Calldata (transaction input) length in bytes. */
+  inputBytes: number;
+  /** Length of the signed transaction (its raw EIP-2718 bytes), what a rollup posts to L1 for it. */
+  txBytes: number;
+  /** How many of `txBytes` are zero (an L1 data fee charges 4 gas for a zero byte, 16 for any other). */
+  txZeroBytes: number;
 }
 
 /** Totals of one (contract, function). */

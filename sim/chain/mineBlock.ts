@@ -2,6 +2,7 @@ import { formatTransactionReceipt, type Hash, type Hex, numberToHex, type RpcTra
 import { ChainError } from '../errors.ts';
 import { callKey } from './contractRegistry.ts';
 import { describeRevert } from './describeRevert.ts';
+import { hexByteCounts } from './hexByteCounts.ts';
 import type { PreparedTx, TxResult } from './preparedTx.ts';
 import { readRevertFrames } from './readRevertFrames.ts';
 import type { TxRevertError } from './txRevertError.ts';
@@ -124,6 +125,7 @@ export async function mineBlock(context: TxEngineContext, { timestamp }: { times
   for (const { tx } of ours) context.state.sequence.delete(tx.hash);
   const errors = await revertErrorsOf(context, blockNumber, ours);
   const results: TxResult[] = ours.map(({ tx, receipt }) => {
+    const signed = hexByteCounts({ hex: tx.raw });
     context.ledger.record({
       block: blockNumber,
       timestamp: blockTimestamp,
@@ -135,6 +137,9 @@ export async function mineBlock(context: TxEngineContext, { timestamp }: { times
       gasUsed: receipt.gasUsed,
       effectiveGasPrice: receipt.effectiveGasPrice,
       status: receipt.status === 'success' ? 'success' : 'reverted',
+      inputBytes: hexByteCounts({ hex: tx.data }).bytes,
+      txBytes: signed.bytes,
+      txZeroBytes: signed.zeroBytes,
     });
     const status = receipt.status === 'success' ? 'success' : 'reverted';
     return { tx, receipt, status, error: errors.get(tx.hash) };

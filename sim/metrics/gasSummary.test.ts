@@ -13,6 +13,9 @@ const entry = (block: bigint, contract: string, fn: string, gasUsed: bigint, ind
   status: 'success' as const,
   contract,
   function: fn,
+  inputBytes: 4,
+  txBytes: 110,
+  txZeroBytes: 10,
 });
 
 describe('gasSummary', () => {
