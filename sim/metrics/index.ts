@@ -12,6 +12,8 @@ export { gini, type GiniParameters } from './gini.ts';
 export { lorenz, type LorenzParameters, type LorenzResult } from './lorenz.ts';
 export { avoided, type AvoidedParameters, type AvoidedResult } from './avoided.ts';
 export { type GasRow, gasSummary, type GasSummaryParameters, type GasSummaryResult } from './gasSummary.ts';
+export { type FeeModelCost, type FeeModelsParameters, type FeeModelsResult, type FeeRow, feeModels, type L2FeeParameters } from './feeModels.ts';
+export { costEffectiveness, type CostEffectivenessParameters, type CostEffectivenessResult } from './costEffectiveness.ts';
 export { baselineAccuracy, type BaselineAccuracyParameters, type BaselineAccuracyResult } from './baselineAccuracy.ts';
 export { fixed, type FixedParameters } from './fixed.ts';
 export { formatNumber, type FormatNumberParameters } from './formatNumber.ts';

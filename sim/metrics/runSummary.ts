@@ -2,6 +2,7 @@ import type { RunRecord } from '../engine/index.ts';
 import { METER_FAULTS } from '../scenario/index.ts';
 import { avoided } from './avoided.ts';
 import { baselineAccuracy } from './baselineAccuracy.ts';
+import { costSummary } from './costSummary.ts';
 import { energyMetrics } from './energyMetrics.ts';
 import { fixed } from './fixed.ts';
 import { forecastMapePct } from './forecastMapePct.ts';
@@ -35,6 +36,15 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
   const consumerEvents = events.reduce((a, e) => a + e.optedIn, 0);
   const participants = events.reduce((a, e) => a + e.participants, 0);
   const gas = gasSummary({ ledger: p.ledger, consumerEvents, gasPriceGwei: scenario.chain.gasPriceGwei, ethUsd: scenario.chain.ethUsd });
+  const payouts = payoutSummary({ consumers: p.consumers, participants, tokenUsd: scenario.chain.tokenUsd });
+  const costs = costSummary({
+    record: p,
+    consumerEvents,
+    payoutsUsd: payouts.totalUsd,
+    avoidedEnergyUsd: saved.costUsd,
+    peakReductionKw: peak.reductionKw,
+    baselinePeakKw: peak.baselineKw,
+  });
   const accuracy = baselineAccuracy({ baselineKwh: p.baselineItems.baselineKwh, counterfactualKwh: p.baselineItems.counterfactualKwh });
   return {
     scenario: { name: scenario.name, seed: scenario.seed, sha256: p.scenarioSha256 },
@@ -52,7 +62,7 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
     },
     energy: { curtailedKwh: round(energy.curtailedKwh, 1), reboundKwh: round(energy.reboundKwh, 1) },
     loadFactor: { baseline: round(loadFactor({ kw: baseAgg }), 4), withDr: round(loadFactor({ kw: drAgg }), 4) },
-    payouts: payoutSummary({ consumers: p.consumers, participants, tokenUsd: scenario.chain.tokenUsd }),
+    payouts,
     gas: {
       total: gas.total,
       transactions: gas.transactions,
@@ -61,7 +71,9 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
       gasPriceGwei: gas.gasPriceGwei,
       ethUsd: gas.ethUsd,
       byFunction: gas.byFunction,
+      feeModels: costs.feeModels,
     },
+    costEffectiveness: costs.costEffectiveness,
     forecast: { model: p.forecastModel, mapePct: roundOrNull(forecastMapePct({ forecastKw: p.forecastKw, actualKw: drAgg }), 2) },
     baseline: { method: p.inputs.method.name, biasPct: roundOrNull(accuracy.biasPct, 2), rrmsePct: roundOrNull(accuracy.rrmsePct, 2) },
     crossCheck: p.crossCheck,

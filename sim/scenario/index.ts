@@ -5,6 +5,7 @@
 export { ARCHETYPE_DEFAULTS, ARCHETYPES, METER_FAULTS, type Archetype, type ArchetypeName, type MeterFaultKind } from './archetypeSchema.ts';
 export { HARDFORKS, type ChainSettings } from './chainSchema.ts';
 export { closestName, type ClosestNameParameters } from './closestName.ts';
+export { type CostEffectivenessSettings, FEE_MODELS, type FeeModelName, PJM_2025_26_RTO_USD_PER_KW_YEAR } from './costEffectivenessSchema.ts';
 export type { ScenarioData } from './dataSchema.ts';
 export type { ForecastSettings } from './forecastSchema.ts';
 export { increasingStress } from './increasingStress.ts';

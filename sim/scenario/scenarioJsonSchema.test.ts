@@ -26,7 +26,7 @@ describe('scenarioJsonSchema', () => {
 
   it('documents every field: each property has a description, and optional ones a default', () => {
     // Optional without a default, by design (their descriptions say what absence means).
-    const noDefault = /^\.data\.dataRoot$|^\.chain\.rpcUrl$|^\.program\.rates\.(GRID|pUSD)$|^\.population\.archetypes\.[a-z_]+$/;
+    const noDefault = /^\.data\.dataRoot$|^\.chain\.rpcUrl$|^\.chain\.l2\.l1BaseFeeGwei$|^\.program\.rates\.(GRID|pUSD)$|^\.population\.archetypes\.[a-z_]+$/;
     const problems: string[] = [];
     const walk = (node: Record<string, unknown>, path: string, required: boolean): void => {
       if (typeof node.description !== 'string' || node.description.length === 0) problems.push(`${path}: no description`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chainSchema } from './chainSchema.ts';
+import { costEffectivenessSchema } from './costEffectivenessSchema.ts';
 import { dataSchema } from './dataSchema.ts';
 import { wholeNumber } from './fields.ts';
 import { forecastSchema } from './forecastSchema.ts';
@@ -30,6 +31,7 @@ export const scenarioSchema = z
     program: programSchema,
     forecast: forecastSchema,
     chain: chainSchema,
+    costEffectiveness: costEffectivenessSchema,
     outputs: outputsSchema,
   })
   .describe('A peaklab scenario: run it with `npx peaklab run <scenario.yaml>`.');
