@@ -53,6 +53,36 @@ describe('kpiRows', () => {
     expect(r.get('payouts.total.pUSD')?.value).toBe(456);
   });
 
+  it('shows cost-effectiveness and the gas cost per consumer-event under each fee model when the run has them', () => {
+    expect(byId.has('costEffectiveness.benefitCostPac')).toBe(summary.costEffectiveness !== undefined);
+    const costEffectiveness = {
+      programCostUsd: 81000.97,
+      payoutsUsd: 25615.12,
+      gasUsd: 21028,
+      setupGasUsd: 34357.85,
+      avoidedCapacityUsd: 7860.25,
+      avoidedEnergyUsd: 2268.45,
+      benefitCostPac: 0.125,
+      benefitCostTrc: 0.125,
+      usdPerKwPeakReduced: null,
+      netBenefitUsd: -70872.27,
+    };
+    const feeModels = {
+      l1: { costUsd: 55385.85, setupUsd: 34357.85, perConsumerEventUsd: 10.794359, gasPriceGwei: 20 },
+      l2: { costUsd: 141.26, setupUsd: 87.31, perConsumerEventUsd: 0.027532, gasPriceGwei: 0.05 },
+    };
+    const s = { ...summary, costEffectiveness, gas: { ...summary.gas, feeModels } };
+    const r = new Map(kpiRows({ summary: s }).map((x) => [x.id, x]));
+    expect(r.get('costEffectiveness.programCostUsd')?.text).toBe('81,000.97 USD');
+    expect(r.get('costEffectiveness.programCostUsd')?.detail).toBe('25,615.12 USD + 21,028.00 USD + 34,357.85 USD');
+    expect(r.get('costEffectiveness.benefitCostPac')?.text).toBe('0.125');
+    expect(r.get('costEffectiveness.usdPerKwPeakReduced')?.text).toBe('–');
+    expect(r.get('costEffectiveness.netBenefitUsd')?.text).toBe('−70,872.27 USD');
+    expect(r.get('gas.feeModels.l1.perConsumerEventUsd')?.text).toBe('10.7944 USD');
+    expect(r.get('gas.feeModels.l2.perConsumerEventUsd')?.text).toBe('0.0275 USD');
+    expect(r.get('gas.feeModels.l2.perConsumerEventUsd')?.detail).toBe('at 0.050 gwei; 141.26 USD in all');
+  });
+
   it('states the prices behind the gas cost and the share of rejected reads', () => {
     expect(byId.get('gas.costUsd')?.detail).toBe('at 20.00 gwei and 3,000.00 USD/ETH');
     expect(byId.get('meters.readsRejected')?.detail).toMatch(/^of [\d,]+ reads \([\d.]+%\)$/);

@@ -31,10 +31,34 @@ function row(id: string, group: string, label: string, value: number | null, uni
   return detail === undefined ? { id, group, label, value, unit, decimals, text } : { id, group, label, value, unit, decimals, text, detail };
 }
 
+const usd = (value: number) => `${formatNumber({ value, decimals: 2, display: true })} USD`;
+
+/** Cost-effectiveness (docs/cost-effectiveness.md) and the gas cost per consumer-event under each fee model; none for older runs. */
+function costRows(s: RunSummary): KpiRow[] {
+  const rows: KpiRow[] = [];
+  const c = s.costEffectiveness;
+  if (c !== undefined) {
+    rows.push(
+      row('costEffectiveness.programCostUsd', 'Cost-effectiveness', 'Program cost (payouts + gas + set-up)', c.programCostUsd, 'USD', 2, `${usd(c.payoutsUsd)} + ${usd(c.gasUsd)} + ${usd(c.setupGasUsd)}`),
+      row('costEffectiveness.avoidedCapacityUsd', 'Cost-effectiveness', 'Avoided capacity cost (peak reduction, prorated)', c.avoidedCapacityUsd, 'USD', 2),
+      row('costEffectiveness.benefitCostPac', 'Cost-effectiveness', 'Benefit/cost, program administrator test', c.benefitCostPac, '', 3),
+      row('costEffectiveness.benefitCostTrc', 'Cost-effectiveness', 'Benefit/cost, total resource cost test', c.benefitCostTrc, '', 3),
+      row('costEffectiveness.usdPerKwPeakReduced', 'Cost-effectiveness', 'Program cost per kW of peak reduced', c.usdPerKwPeakReduced, 'USD/kW', 2),
+      row('costEffectiveness.netBenefitUsd', 'Cost-effectiveness', 'Net benefit (program administrator test)', c.netBenefitUsd, 'USD', 2),
+    );
+  }
+  for (const [model, cost] of sorted(s.gas.feeModels ?? {})) {
+    const label = model === 'l1' ? 'on L1' : model === 'l2' ? 'on an OP Stack L2' : `under ${model}`;
+    const price = `at ${formatNumber({ value: cost.gasPriceGwei, decimals: 3, display: true })} gwei`;
+    rows.push(row(`gas.feeModels.${model}.perConsumerEventUsd`, 'Gas', `Gas cost per consumer-event ${label}`, cost.perConsumerEventUsd, 'USD', 4, `${price}; ${usd(cost.costUsd)} in all`));
+  }
+  return rows;
+}
+
 /**
  * The KPI table of one run, in display order: peak, energy, participation, payouts (per token in
  * human units and in USD), gas (total, per consumer-event, USD at the scenario's gas and ETH price),
- * avoided cost and CO2, meter reads rejected by fault, forecast and baseline accuracy.
+ * avoided cost and CO2, cost-effectiveness and gas cost per consumer-event under each fee model, meter reads rejected by fault, forecast and baseline accuracy.
  */
 export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
   const rows: KpiRow[] = [
@@ -84,6 +108,7 @@ export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
     ),
     row('avoided.costUsd', 'Avoided', 'Avoided wholesale energy cost', s.avoided.costUsd, 'USD', 2),
     row('avoided.co2Kg', 'Avoided', 'Avoided CO₂ emissions', s.avoided.co2Kg, 'kg CO₂', 1),
+    ...costRows(s),
     row(
       'meters.readsRejected',
       'Meters',

@@ -8,6 +8,8 @@ import { z } from 'zod';
 const finite = z.number().finite();
 /** A non-negative integer amount in a token's smallest units, written as a decimal string. */
 const smallestUnits = z.string().regex(/^\d+$/, 'expected a decimal string of integer smallest units');
+/** One chain fee model's cost of the run (summary.json gas.feeModels.<model>). */
+const feeModelCost = z.looseObject({ costUsd: finite, setupUsd: finite, perConsumerEventUsd: finite.nullable(), gasPriceGwei: finite });
 
 export const runSummarySchema = z.looseObject({
   scenario: z.looseObject({ name: z.string(), seed: z.number().int(), sha256: z.string() }),
@@ -43,7 +45,22 @@ export const runSummarySchema = z.looseObject({
     gasPriceGwei: finite,
     ethUsd: finite,
     byFunction: z.record(z.string(), z.looseObject({ calls: z.number().int().min(0), gas: z.number().int().min(0) })),
+    feeModels: z.record(z.string(), feeModelCost).optional(),
   }),
+  costEffectiveness: z
+    .looseObject({
+      programCostUsd: finite,
+      payoutsUsd: finite,
+      gasUsd: finite,
+      setupGasUsd: finite,
+      avoidedCapacityUsd: finite,
+      avoidedEnergyUsd: finite,
+      benefitCostPac: finite.nullable(),
+      benefitCostTrc: finite.nullable(),
+      usdPerKwPeakReduced: finite.nullable(),
+      netBenefitUsd: finite,
+    })
+    .optional(),
   forecast: z.looseObject({ model: z.string(), mapePct: finite.nullable() }).optional(),
   baseline: z.looseObject({ method: z.string(), biasPct: finite.nullable(), rrmsePct: finite.nullable() }).optional(),
   crossCheck: z.looseObject({ consumersChecked: z.number().int().min(0), mismatches: z.number().int().min(0) }).optional(),
