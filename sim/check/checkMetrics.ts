@@ -33,6 +33,14 @@ export const CHECK_METRICS: readonly CheckMetric[] = Object.freeze([
   { id: 'gas.costUsd', unit: 'USD', tolerance: { rel: 0.05 } },
   { id: 'avoided.costUsd', unit: 'USD', tolerance: close },
   { id: 'avoided.co2Kg', unit: 'kg CO₂', tolerance: close },
+  { id: 'gas.feeModels.l1.perConsumerEventUsd', unit: 'USD', tolerance: { rel: 0.05 } },
+  { id: 'gas.feeModels.l2.perConsumerEventUsd', unit: 'USD', tolerance: { rel: 0.05 } },
+  { id: 'costEffectiveness.programCostUsd', unit: 'USD', tolerance: { rel: 0.05 } },
+  { id: 'costEffectiveness.avoidedCapacityUsd', unit: 'USD', tolerance: close },
+  { id: 'costEffectiveness.benefitCostPac', unit: '', tolerance: { rel: 0.05 } },
+  { id: 'costEffectiveness.benefitCostTrc', unit: '', tolerance: { rel: 0.05 } },
+  { id: 'costEffectiveness.usdPerKwPeakReduced', unit: 'USD/kW', tolerance: { rel: 0.05 } },
+  { id: 'costEffectiveness.netBenefitUsd', unit: 'USD', tolerance: { rel: 0.05 } },
   { id: 'crossCheck.mismatches', unit: 'consumers', tolerance: counts },
 ]);
 
