@@ -80,7 +80,7 @@ describe('kpiRows', () => {
     expect(r.get('costEffectiveness.netBenefitUsd')?.text).toBe('−70,872.27 USD');
     expect(r.get('gas.feeModels.l1.perConsumerEventUsd')?.text).toBe('10.7944 USD');
     expect(r.get('gas.feeModels.l2.perConsumerEventUsd')?.text).toBe('0.0275 USD');
-    expect(r.get('gas.feeModels.l2.perConsumerEventUsd')?.detail).toBe('at 0.050 gwei; 141.26 USD in all');
+    expect(r.get('gas.feeModels.l2.perConsumerEventUsd')?.detail).toBe('at 0.050 gwei plus the L1 data fee; 141.26 USD in all');
   });
 
   it('states the prices behind the gas cost and the share of rejected reads', () => {

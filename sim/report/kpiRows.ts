@@ -49,7 +49,7 @@ function costRows(s: RunSummary): KpiRow[] {
   }
   for (const [model, cost] of sorted(s.gas.feeModels ?? {})) {
     const label = model === 'l1' ? 'on L1' : model === 'l2' ? 'on an OP Stack L2' : `under ${model}`;
-    const price = `at ${formatNumber({ value: cost.gasPriceGwei, decimals: 3, display: true })} gwei`;
+    const price = `at ${formatNumber({ value: cost.gasPriceGwei, decimals: 3, display: true })} gwei${model === 'l2' ? ' plus the L1 data fee' : ''}`;
     rows.push(row(`gas.feeModels.${model}.perConsumerEventUsd`, 'Gas', `Gas cost per consumer-event ${label}`, cost.perConsumerEventUsd, 'USD', 4, `${price}; ${usd(cost.costUsd)} in all`));
   }
   return rows;
