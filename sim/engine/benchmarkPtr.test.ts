@@ -7,7 +7,7 @@ import { runSimulation, type RunSimulationResult } from './runSimulation.ts';
 const benchmark = loadScenario({ path: resolve(import.meta.dirname, '..', '..', 'scenarios', 'benchmark-ptr.yaml') });
 
 /** Event-hour reduction of the committed consumers: curtailed kWh ÷ their load without DR over the event windows. */
-export const eventHourReduction = ({ record }: RunSimulationResult): number => {
+const eventHourReduction = ({ record }: RunSimulationResult): number => {
   const curtailed = record.consumers.curtailedKwh.reduce((s, x) => s + x, 0);
   const counterfactual = record.baselineItems.counterfactualKwh.reduce((s, x) => s + x, 0);
   return curtailed / counterfactual;
