@@ -75,6 +75,16 @@ export interface ConsumerPopulation {
   readonly reboundShare: Float64Array;
   readonly reboundHours: Uint8Array;
   readonly optOutRate: Float64Array;
+  /** Response to the incentive (archetype values, no jitter): see the archetype's `priceResponse`. */
+  readonly arcSlope: Float64Array;
+  /** Retail price the consumer pays ($/kWh). */
+  readonly retailUsdPerKwh: Float64Array;
+  readonly optInMax: Float64Array;
+  readonly optInHalfPriceRatio: Float64Array;
+  readonly optOutReferencePriceRatio: Float64Array;
+  /** Energy consumed before an event as a share of the energy curtailed in it, over preCoolHours. */
+  readonly preCoolShare: Float64Array;
+  readonly preCoolHours: Uint8Array;
   /** count × 5: probability per meter per day that each fault kind starts (METER_FAULTS order). */
   readonly faultRates: Float64Array;
   /** count × 6 words: weekly availability bits (hour-of-week, UTC, bit 0 = Monday 00:00), as ConsumerRegistry. */
@@ -104,6 +114,18 @@ export interface BuildPopulationParameters {
 const GOLDEN = (Math.sqrt(5) - 1) / 2;
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 const jitter = (r: Rng, logSd: number) => Math.exp(r.normal(0, logSd) - (logSd * logSd) / 2);
+
+/** Consumer i's response to the incentive and pre-cooling: the archetype's values (no draws, so no stream shifts). */
+function priceResponseOf(pop: ConsumerPopulation, i: number, arch: Archetype): void {
+  const p = arch.priceResponse;
+  pop.arcSlope[i] = p.arcSlope;
+  pop.retailUsdPerKwh[i] = p.retailUsdPerKwh;
+  pop.optInMax[i] = p.optInMax;
+  pop.optInHalfPriceRatio[i] = p.optInHalfPriceRatio;
+  pop.optOutReferencePriceRatio[i] = p.optOutReferencePriceRatio;
+  pop.preCoolShare[i] = arch.preCooling.share;
+  pop.preCoolHours[i] = Math.max(0, Math.round(arch.preCooling.hours));
+}
 
 export interface IsAvailableParameters {
   population: Pick<ConsumerPopulation, 'availability'>;
@@ -172,6 +194,13 @@ export function buildPopulation({ scenario, shapes, count = scenario.population.
     reboundShare: new Float64Array(count),
     reboundHours: new Uint8Array(count),
     optOutRate: new Float64Array(count),
+    arcSlope: new Float64Array(count),
+    retailUsdPerKwh: new Float64Array(count),
+    optInMax: new Float64Array(count),
+    optInHalfPriceRatio: new Float64Array(count),
+    optOutReferencePriceRatio: new Float64Array(count),
+    preCoolShare: new Float64Array(count),
+    preCoolHours: new Uint8Array(count),
     faultRates: new Float64Array(count * FAULT_KINDS),
     availability: new Uint32Array(count * AVAILABILITY_WORDS),
     maxTier: new Uint8Array(count),
@@ -203,6 +232,7 @@ export function buildPopulation({ scenario, shapes, count = scenario.population.
     pop.reboundShare[i] = clamp01(arch.rebound.share * jitter(r, v.behaviourLogSd));
     pop.reboundHours[i] = Math.max(0, Math.round(arch.rebound.hours));
     pop.optOutRate[i] = clamp01(arch.optOutRate * jitter(r, v.behaviourLogSd));
+    priceResponseOf(pop, i, arch);
     pop.hourlyNoiseSd[i] = v.hourlyNoiseSd;
     pop.dailyNoiseSd[i] = v.dailyNoiseSd;
     // Registry preferences.

@@ -34,6 +34,7 @@ export {
   type RespondToEventParameters,
   type RespondToEventResult,
 } from './respondToEvent.ts';
+export { incentiveResponse, type IncentiveResponseParameters, type IncentiveResponseResult } from './incentiveResponse.ts';
 export { FAULT_CODE, meterReads, type MeterReadsParameters, type MeterReadsResult } from './meterReads.ts';
 export {
   DEFAULT_VEE_RULES,

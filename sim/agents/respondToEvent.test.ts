@@ -11,7 +11,7 @@ const shapes = syntheticShapes();
 const monday = simDay({ date: '2007-07-02' });
 const event = (over: Partial<DrEvent> = {}): DrEvent => ({ id: 1, day: monday, startHour: 17, durationHours: 4, tier: 'tier2', noticeHours: 24, incentiveRate: 0.25, ...over });
 
-/** Two consumers with hand-set behaviour: certain to respond, no opt-out, no fatigue. */
+/** Two consumers with hand-set behaviour: certain to respond, no opt-out, no fatigue; paid enough to curtail their whole flexible share. */
 function pair(over: Partial<ConsumerPopulation> = {}): ConsumerPopulation {
   const base = buildPopulation({ scenario, shapes, count: 2 });
   return {
@@ -24,6 +24,7 @@ function pair(over: Partial<ConsumerPopulation> = {}): ConsumerPopulation {
     autoEnroll: Uint8Array.of(1, 1),
     reboundShare: Float64Array.of(0.4, 1),
     reboundHours: Uint8Array.of(2, 3),
+    arcSlope: Float64Array.of(1, 1),
     availability: new Uint32Array(2 * AVAILABILITY_WORDS).fill(0xffff_ffff),
     ...over,
   };
@@ -75,7 +76,7 @@ describe('respondToEvent', () => {
     const away = respondToEvent({ population: pair({ availability }), loads: pairLoads(), event: event(), tiers, state, utcOffsetHours: -4 });
     expect([...away.status]).toEqual([PARTICIPATION.unavailable, PARTICIPATION.responded]);
     expect(away.curtailedKwh[0]).toBe(0);
-    const manual = respondToEvent({ population: pair({ autoEnroll: Uint8Array.of(0, 1) }), loads: pairLoads(), event: event(), tiers, state, manualOptIn: 0 });
+    const manual = respondToEvent({ population: pair({ autoEnroll: Uint8Array.of(0, 1), optInMax: Float64Array.of(0, 0) }), loads: pairLoads(), event: event(), tiers, state });
     expect([...manual.status]).toEqual([PARTICIPATION.notOptedIn, PARTICIPATION.responded]);
     const leavers = pair({ optOutRate: Float64Array.of(1, 1) });
     expect([...respondToEvent({ population: leavers, loads: pairLoads(), event: event(), tiers, state }).status]).toEqual([PARTICIPATION.optedOut, PARTICIPATION.optedOut]);
@@ -114,15 +115,64 @@ describe('respondToEvent', () => {
     expect(back / responded[0]!).toBeGreaterThan(0.9);
   });
 
-  it('a lower incentive than the reference raises opt-outs; short notice lowers response', () => {
+  it('a lower incentive raises opt-outs; short notice lowers response', () => {
     const population = buildPopulation({ scenario: testScenario({ seed: 4, archetypes: { residential_ev: { share: 1, optOutRate: 0.2 } } }), shapes, count: 3000 });
     const loads = new Float64Array(population.count * 24).fill(1);
     const state = initialEventState({ count: population.count });
-    const optOuts = (referenceIncentive: number) =>
-      respondToEvent({ population, loads, event: event(), tiers, state, referenceIncentive, incentiveElasticity: 0.5 }).status.filter((s) => s === PARTICIPATION.optedOut).length;
-    const effective = 0.25 * 1.5; // tier2 multiplier
-    expect(optOuts(4 * effective)).toBeGreaterThan(1.6 * optOuts(effective));
+    const optOuts = (incentiveRate: number) => respondToEvent({ population, loads, event: event({ incentiveRate }), tiers, state, incentiveElasticity: 0.5 }).status.filter((s) => s === PARTICIPATION.optedOut).length;
+    expect(optOuts(0.02)).toBeGreaterThan(1.6 * optOuts(0.25));
     expect(noticeFactor({ noticeHours: 0.25 })).toBeCloseTo(0.735, 3);
     expect(noticeFactor({ noticeHours: 24 })).toBeCloseTo(1, 5);
+  });
+
+  it('pre-cooling spreads preCoolShare of the curtailed energy over preCoolHours before the event (hand-computed)', () => {
+    const r = respondToEvent({ population: pair({ preCoolShare: Float64Array.of(0.5, 0), preCoolHours: Uint8Array.of(2, 0) }), loads: pairLoads(), event: event(), tiers, state: initialEventState({ count: 2 }) });
+    // Consumer 0 curtails 4 kWh; 0.5 × 4 = 2 kWh over 15 h and 16 h = +1 kW each.
+    expect(r.preCoolKwh[0]).toBeCloseTo(2, 12);
+    expect([...r.loads.subarray(14, 18)].map((x) => +x.toFixed(9))).toEqual([2, 3, 3, 1]);
+    expect(r.preCoolKwh[1]).toBe(0);
+  });
+});
+
+describe('respondToEvent: consumers respond to what they are paid (common random numbers)', () => {
+  const population = buildPopulation({ scenario: testScenario({ seed: 12 }), shapes, count: 4000 });
+  const loads = new Float64Array(population.count * 24).fill(1);
+  const rates = [0, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2];
+  const committed = (s: number) => s === PARTICIPATION.noResponse || s === PARTICIPATION.responded;
+
+  it('raising the rate never un-enrols a consumer nor lowers its curtailment, for the same seed', () => {
+    const runs = rates.map((incentiveRate) => respondToEvent({ population, loads, event: event({ incentiveRate }), tiers, state: initialEventState({ count: population.count }) }));
+    for (let k = 1; k < runs.length; k++) {
+      const [lo, hi] = [runs[k - 1]!, runs[k]!];
+      for (let i = 0; i < population.count; i++) {
+        if (committed(lo.status[i]!)) expect(committed(hi.status[i]!)).toBe(true);
+        expect(hi.curtailedKwh[i]!).toBeGreaterThanOrEqual(lo.curtailedKwh[i]!);
+      }
+      expect(hi.status.filter(committed).length).toBeGreaterThan(lo.status.filter(committed).length);
+      expect(sum(hi.curtailedKwh)).toBeGreaterThan(sum(lo.curtailedKwh));
+    }
+  });
+
+  it('a zero rate gives no voluntary response: nobody curtails, nobody opts in by hand, all who may opt out do', () => {
+    const r = respondToEvent({ population, loads, event: event({ incentiveRate: 0 }), tiers, state: initialEventState({ count: population.count }) });
+    expect(sum(r.curtailedKwh)).toBe(0);
+    expect(r.status.filter((s) => s === PARTICIPATION.responded).length).toBe(0);
+    expect(r.status.filter(committed).length).toBe(0); // tier 2 allows opting out
+    for (let i = 0; i < population.count; i++) if (population.autoEnroll[i] === 0 && r.status[i]! > PARTICIPATION.unavailable) expect(r.status[i]).toBe(PARTICIPATION.notOptedIn);
+  });
+
+  it('over a season with fatigue, delivered energy still rises with the rate', () => {
+    const season = (incentiveRate: number) => {
+      let state = initialEventState({ count: population.count });
+      let delivered = 0;
+      for (let k = 0; k < 8; k++) {
+        const r = respondToEvent({ population, loads, event: event({ id: 300 + k, day: simDay({ date: monday.epochDay + k }), incentiveRate }), tiers, state });
+        delivered += sum(r.curtailedKwh);
+        state = r.state;
+      }
+      return delivered;
+    };
+    const delivered = rates.map(season);
+    for (let k = 1; k < delivered.length; k++) expect(delivered[k]!).toBeGreaterThan(delivered[k - 1]!);
   });
 });

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.ts';
 import { TIERS, type Program, type TierName } from '../scenario/index.ts';
 import { type ConsumerPopulation, isAvailable } from './buildPopulation.ts';
 import { counterUniform } from './counterRandom.ts';
+import { incentiveResponse } from './incentiveResponse.ts';
 import type { SimDay } from './simDay.ts';
 
 /** What each consumer did in one event (codes of `RespondToEventResult.status`). */
@@ -52,8 +53,11 @@ export interface DrEvent {
   tier: TierName;
   /** Hours between announcement and start. */
   noticeHours: number;
-  /** Incentive per kWh delivered (token units, before the tier multiplier). */
-  incentiveRate: number;
+  /**
+   * Incentive per kWh delivered in USD before the tier multiplier — the program's rate × token price × the event's
+   * price factor: one for every consumer, or one per consumer (its own utility's program).
+   */
+  incentiveRate: number | Float64Array;
 }
 
 export interface RespondToEventParameters {
@@ -65,18 +69,14 @@ export interface RespondToEventParameters {
   /** The scenario's tier rules (program.tiers). */
   tiers: Program['tiers'];
   state: EventState;
-  /** Effective incentive (rate × tier multiplier) at which opt-out rates apply unchanged. Default: this event's. */
-  referenceIncentive?: number;
-  /** Elasticity of opt-out to the incentive: opt-out × (reference / effective)^elasticity. Default 0.3. */
+  /** Elasticity of opt-out to ln(price ratio) (`incentiveResponse`). Default 0.3. */
   incentiveElasticity?: number;
-  /** P(a consumer without standing opt-in opts in to an event). Default 0.5. */
-  manualOptIn?: number;
   /** Local time minus UTC in hours on the event day (availability bits are UTC hour-of-week). Default 0. */
   utcOffsetHours?: number;
 }
 
 export interface RespondToEventResult {
-  /** The loads with curtailment and rebound applied (a new array). */
+  /** The loads with pre-cooling, curtailment and rebound applied (a new array). */
   loads: Float64Array;
   /** PARTICIPATION code per consumer. */
   status: Uint8Array;
@@ -86,6 +86,8 @@ export interface RespondToEventResult {
   reboundKwh: Float64Array;
   /** Rebound energy that falls after the end of the load window (kWh); reboundKwh + this = reboundShare × curtailed. */
   reboundOutsideKwh: Float64Array;
+  /** Pre-cooling energy added before the event within the load window, per consumer (kWh). */
+  preCoolKwh: Float64Array;
   /** The state after this event. */
   state: EventState;
 }
@@ -94,26 +96,16 @@ export interface RespondToEventResult {
 export const noticeFactor = ({ noticeHours }: { noticeHours: number }): number => 1 - 0.3 * Math.exp(-noticeHours / 2);
 
 /**
- * One DR event, consumer by consumer (each decision from the consumer's counter stream keyed by event id):
- * eligibility (tier ≤ maxTier, available at the start hour) → enrolment (standing opt-in, or opt in with
- * `manualOptIn`) → opt-out where the tier allows it, with probability
- * 1 − (1 − optOutRate · (reference / effective incentive)^elasticity) · (1 − fatiguePerEvent)^(events this season)
- * → response with probability responseProbability · (1 − fatiguePerEvent)^(recent events) · noticeFactor.
- * A responder curtails flexibleShare × load in every event interval and consumes reboundShare of the
- * curtailed energy again, spread evenly over reboundHours after the event.
+ * One DR event, consumer by consumer (each decision from the consumer's counter stream keyed by event id, always
+ * the same three uniforms whatever the incentive — common random numbers): eligibility (tier ≤ maxTier,
+ * available at the start hour) → enrolment (standing opt-in, or opt in with `incentiveResponse`'s optIn) →
+ * opt-out where the tier allows it, with probability 1 − (1 − optOut) · (1 − fatiguePerEvent)^(events this season)
+ * → response with probability responseProbability · (1 − fatiguePerEvent)^(recent events) · noticeFactor, at
+ * the depth `incentiveResponse` gives (none at a zero rate). A responder curtails depth × load in every event
+ * interval, consumes preCoolShare of that energy over preCoolHours before the event and reboundShare of it over
+ * reboundHours after.
  */
-export function respondToEvent({
-  population,
-  loads,
-  intervalsPerHour = 1,
-  event,
-  tiers,
-  state,
-  referenceIncentive,
-  incentiveElasticity = 0.3,
-  manualOptIn = 0.5,
-  utcOffsetHours = 0,
-}: RespondToEventParameters): RespondToEventResult {
+export function respondToEvent({ population, loads, intervalsPerHour = 1, event, tiers, state, incentiveElasticity = 0.3, utcOffsetHours = 0 }: RespondToEventParameters): RespondToEventResult {
   const n = population.count;
   if (n === 0 || loads.length % n !== 0) {
     throw new UsageError(`respondToEvent: loads has ${loads.length} values, not a multiple of ${n} consumers`, { hint: 'Pass the count × H loads of the population.' });
@@ -126,11 +118,14 @@ export function respondToEvent({
       hint: 'Start and duration must be whole intervals inside the window.',
     });
   }
+  if (typeof event.incentiveRate !== 'number' && event.incentiveRate.length !== n) {
+    throw new UsageError(`respondToEvent: ${event.incentiveRate.length} incentive rates for ${n} consumers`, { hint: 'Pass one rate, or one per consumer.' });
+  }
   const rule = tiers[event.tier];
   const tierNumber = TIERS.indexOf(event.tier) + 1;
-  const effective = event.incentiveRate * (rule.incentiveMultiplierBps / 10_000);
-  const reference = referenceIncentive ?? effective;
-  const incentiveFactor = effective > 0 ? (reference / effective) ** incentiveElasticity : Number.POSITIVE_INFINITY;
+  const multiplier = rule.incentiveMultiplierBps / 10_000;
+  const rates = event.incentiveRate;
+  const rateOf = (i: number): number => (typeof rates === 'number' ? rates : rates[i]!);
   const notice = noticeFactor({ noticeHours: event.noticeHours });
   const mondayBased = (event.day.weekday + 6) % 7;
   const hourOfWeek = Math.floor(mondayBased * 24 + event.startHour - utcOffsetHours);
@@ -140,9 +135,7 @@ export function respondToEvent({
   const lastEventDay = state.lastEventDay.slice();
   const out = loads.slice();
   const status = new Uint8Array(n);
-  const curtailedKwh = new Float64Array(n);
-  const reboundKwh = new Float64Array(n);
-  const reboundOutsideKwh = new Float64Array(n);
+  const energy = { curtailedKwh: new Float64Array(n), reboundKwh: new Float64Array(n), reboundOutsideKwh: new Float64Array(n), preCoolKwh: new Float64Array(n) };
   const e = event.id;
 
   for (let i = 0; i < n; i++) {
@@ -154,23 +147,34 @@ export function respondToEvent({
       status[i] = PARTICIPATION.unavailable;
       continue;
     }
+    const response = incentiveResponse({
+      incentiveUsdPerKwh: rateOf(i) * multiplier,
+      retailUsdPerKwh: population.retailUsdPerKwh[i]!,
+      arcSlope: population.arcSlope[i]!,
+      responseProbability: population.responseProbability[i]!,
+      flexibleShare: population.flexibleShare[i]!,
+      optInMax: population.optInMax[i]!,
+      optInHalfPriceRatio: population.optInHalfPriceRatio[i]!,
+      optOutRate: population.optOutRate[i]!,
+      optOutReferencePriceRatio: population.optOutReferencePriceRatio[i]!,
+      optOutElasticity: incentiveElasticity,
+    });
     const key = population.behaviourKey[i]!;
-    if (population.autoEnroll[i] === 0 && !(counterUniform(key, e, 0) < manualOptIn)) {
+    if (population.autoEnroll[i] === 0 && !(counterUniform(key, e, 0) < response.optIn)) {
       status[i] = PARTICIPATION.notOptedIn;
       continue;
     }
     if (event.day.epochDay - lastEventDay[i]! > population.fatigueRecoveryDays[i]!) recentEvents[i] = 0;
     const keep = 1 - population.fatiguePerEvent[i]!;
     if (rule.optOutAllowed) {
-      const base = Math.min(1, population.optOutRate[i]! * incentiveFactor);
-      const pOptOut = 1 - (1 - base) * keep ** seasonEvents[i]!;
+      const pOptOut = 1 - (1 - response.optOut) * keep ** seasonEvents[i]!;
       if (counterUniform(key, e, 1) < pOptOut) {
         status[i] = PARTICIPATION.optedOut;
         continue;
       }
     }
     const pRespond = population.responseProbability[i]! * keep ** recentEvents[i]! * notice;
-    if (!(counterUniform(key, e, 2) < pRespond)) {
+    if (!(counterUniform(key, e, 2) < pRespond) || !(response.depth > 0)) {
       status[i] = PARTICIPATION.noResponse;
       continue;
     }
@@ -178,31 +182,57 @@ export function respondToEvent({
     seasonEvents[i] = Math.min(0xffff, seasonEvents[i]! + 1);
     recentEvents[i] = Math.min(0xffff, recentEvents[i]! + 1);
     lastEventDay[i] = event.day.epochDay;
-    const row = i * width;
-    const share = population.flexibleShare[i]!;
-    let curtailedKw = 0; // Σ kW over event intervals
-    for (let t = start; t < start + length; t++) {
-      const c = share * out[row + t]!;
-      out[row + t] = out[row + t]! - c;
-      curtailedKw += c;
-    }
-    curtailedKwh[i] = curtailedKw / intervalsPerHour;
-    const reboundIntervals = population.reboundHours[i]! * intervalsPerHour;
-    const reboundEnergy = population.reboundShare[i]! * curtailedKwh[i]!;
-    if (reboundIntervals === 0 || reboundEnergy === 0) {
-      reboundOutsideKwh[i] = 0;
-      continue;
-    }
-    const kw = reboundEnergy / population.reboundHours[i]!; // spread evenly: kWh per hour = kW
-    let inside = 0;
-    for (let k = 0; k < reboundIntervals; k++) {
-      const t = start + length + k;
-      if (t >= width) break;
-      out[row + t] = out[row + t]! + kw;
-      inside += 1;
-    }
-    reboundKwh[i] = (kw * inside) / intervalsPerHour;
-    reboundOutsideKwh[i] = reboundEnergy - reboundKwh[i]!;
+    shiftLoad({ population, out, width, intervalsPerHour, consumer: i, start, length, depth: response.depth, energy });
   }
-  return { loads: out, status, curtailedKwh, reboundKwh, reboundOutsideKwh, state: { season: event.day.year, seasonEvents, recentEvents, lastEventDay } };
+  return { loads: out, status, ...energy, state: { season: event.day.year, seasonEvents, recentEvents, lastEventDay } };
+}
+
+interface ShiftLoadParameters {
+  population: ConsumerPopulation;
+  /** The loads being changed (count × width). */
+  out: Float64Array;
+  width: number;
+  intervalsPerHour: number;
+  consumer: number;
+  /** First event interval and the number of event intervals. */
+  start: number;
+  length: number;
+  /** Share of load curtailed in every event interval. */
+  depth: number;
+  /** Per-consumer energy accounts written for `consumer`. */
+  energy: Pick<RespondToEventResult, 'curtailedKwh' | 'reboundKwh' | 'reboundOutsideKwh' | 'preCoolKwh'>;
+}
+
+/** One responder's load change: depth × load off in the event, pre-cooling spread before it, rebound spread after it. */
+function shiftLoad({ population, out, width, intervalsPerHour, consumer: i, start, length, depth, energy }: ShiftLoadParameters): void {
+  const row = i * width;
+  let curtailedKw = 0; // Σ kW over event intervals
+  for (let t = start; t < start + length; t++) {
+    const c = depth * out[row + t]!;
+    out[row + t] = out[row + t]! - c;
+    curtailedKw += c;
+  }
+  const curtailed = curtailedKw / intervalsPerHour;
+  energy.curtailedKwh[i] = curtailed;
+  const preHours = population.preCoolHours[i]!;
+  const preEnergy = population.preCoolShare[i]! * curtailed;
+  if (preHours > 0 && preEnergy > 0) {
+    const kw = preEnergy / preHours;
+    let inside = 0;
+    for (let k = 1; k <= preHours * intervalsPerHour && start - k >= 0; k++, inside++) out[row + start - k] = out[row + start - k]! + kw;
+    energy.preCoolKwh[i] = (kw * inside) / intervalsPerHour;
+  }
+  const reboundIntervals = population.reboundHours[i]! * intervalsPerHour;
+  const reboundEnergy = population.reboundShare[i]! * curtailed;
+  if (reboundIntervals === 0 || reboundEnergy === 0) return;
+  const kw = reboundEnergy / population.reboundHours[i]!; // spread evenly: kWh per hour = kW
+  let inside = 0;
+  for (let k = 0; k < reboundIntervals; k++) {
+    const t = start + length + k;
+    if (t >= width) break;
+    out[row + t] = out[row + t]! + kw;
+    inside += 1;
+  }
+  energy.reboundKwh[i] = (kw * inside) / intervalsPerHour;
+  energy.reboundOutsideKwh[i] = reboundEnergy - energy.reboundKwh[i]!;
 }

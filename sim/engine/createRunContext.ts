@@ -91,7 +91,6 @@ export async function createRunContext(parameters: CreateRunContextParameters): 
     thresholds,
     rules: payoutRules(scenario),
     rateUnits: (symbol) => toUnits(program.rates[symbol]!, TOKEN_DECIMALS[symbol]),
-    incentiveUsd: utilityTokens.reduce((sum, t) => sum + Number(program.rates[t]!) * scenario.chain.tokenUsd[t], 0) / U,
     minClaim: Object.fromEntries(TOKENS.map((t) => [t, toUnits(program.claims.minAmount, TOKEN_DECIMALS[t])])) as Record<TokenSymbol, bigint>,
     claimKey: Uint32Array.from({ length: n }, (_, i) => rng({ seed: scenario.seed, kind: 'claim', id: i }).integer(0, 0xffff_ffff)),
     model: model!,

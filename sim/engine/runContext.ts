@@ -53,8 +53,6 @@ export interface RunContext {
   rules: PayoutRules;
   /** The rate of a token's program in its units. */
   rateUnits: (symbol: TokenSymbol) => bigint;
-  /** The incentive consumers see (USD/kWh, mean over the utilities' programs). */
-  incentiveUsd: number;
   minClaim: Readonly<Record<TokenSymbol, bigint>>;
   /** Per consumer: the key of its claim-day draws. */
   claimKey: Uint32Array;

@@ -55,8 +55,10 @@ describe('runSimulation (tiny scenario on an embedded anvil)', () => {
     const before = first.record.consumers;
     const after = more.record.consumers;
     expect(after.addresses).toHaveLength(before.addresses.length + 1);
-    // address, archetype, utility, events, participated, optedOut, curtailed and rebound kWh come from the
-    // consumer's own streams and loads only
+    // address, archetype, utility, events, participated and optedOut come from the consumer's own streams and
+    // loads only; curtailed and rebound kWh also follow the event's price factor, i.e. the stress the chain records
+    // (forecast ÷ threshold in the population's kW, a population-level quantity like the system scale): equal to
+    // the rounding of that stress in basis points (within 0.1 %)
     const own = ({ record: { consumers: c, inputs } }: RunSimulationResult, i: number) => [
       c.addresses[i],
       inputs.population.archetype[i],
@@ -64,10 +66,12 @@ describe('runSimulation (tiny scenario on an embedded anvil)', () => {
       c.events[i],
       c.participated[i],
       c.optedOut[i],
-      c.curtailedKwh[i],
-      c.reboundKwh[i],
     ];
-    for (let i = 0; i < before.addresses.length; i++) expect(own(more, i)).toEqual(own(first, i));
+    for (let i = 0; i < before.addresses.length; i++) {
+      expect(own(more, i)).toEqual(own(first, i));
+      expect(Math.abs(after.curtailedKwh[i]! - before.curtailedKwh[i]!)).toBeLessThanOrEqual(1e-3 * before.curtailedKwh[i]!);
+      expect(Math.abs(after.reboundKwh[i]! - before.reboundKwh[i]!)).toBeLessThanOrEqual(1e-3 * before.reboundKwh[i]!);
+    }
   }, 240_000);
 
   it('fails the run when a posted payout differs from the mirror by one unit', async () => {

@@ -28,7 +28,8 @@ export interface DrDay {
   durationHours: number;
   tier: (typeof TIERS)[number];
   noticeHours: number;
-  incentiveRate: number;
+  /** Per consumer: its program's rate × token price × the event's price factor (USD per kWh, before the tier multiplier). */
+  incentiveRate: Float64Array;
   /** The consumers' event state before this event (fatigue), for their response on the day. */
   stateBefore: EventState;
   /** PARTICIPATION per consumer. */

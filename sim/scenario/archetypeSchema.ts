@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hours, nonNegativeNumber, positiveNumber, unitInterval } from './fields.ts';
+import { type PreCoolingDefaults, preCoolingSchema, type PriceResponseDefaults, priceResponseSchema, RETAIL_USD_PER_KWH } from './priceResponseSchema.ts';
 
 /** The consumer archetypes a population is mixed from. */
 export const ARCHETYPES = ['residential_ac', 'residential_ev', 'small_commercial', 'industrial'] as const;
@@ -23,6 +24,8 @@ export interface ArchetypeDefaults {
   reboundShare: number;
   reboundHours: number;
   optOutRate: number;
+  priceResponse: PriceResponseDefaults;
+  preCooling: PreCoolingDefaults;
   faults: Record<MeterFaultKind, number>;
 }
 
@@ -32,24 +35,32 @@ export const ARCHETYPE_DEFAULTS: Readonly<Record<ArchetypeName, ArchetypeDefault
     share: 0.55, loadShape: 'residential', meanKw: 1.3, balancePointC: 21, perDegC: 0.06,
     flexibleShare: 0.3, responseProbability: 0.75, fatiguePerEvent: 0.05, fatigueRecoveryDays: 3,
     reboundShare: 0.4, reboundHours: 2, optOutRate: 0.05,
+    priceResponse: { arcSlope: 0.075, retailUsdPerKwh: RETAIL_USD_PER_KWH.residential, optInMax: 0.5, optInHalfPriceRatio: 2, optOutReferencePriceRatio: 4 },
+    preCooling: { share: 0, hours: 2 },
     faults: { missing: 0.002, stuck: 0.0005, spike: 0.0005, clockDrift: 0.0002, tamper: 0.00005 },
   },
   residential_ev: {
     share: 0.15, loadShape: 'residential', meanKw: 1.6, balancePointC: 21, perDegC: 0.03,
     flexibleShare: 0.45, responseProbability: 0.8, fatiguePerEvent: 0.03, fatigueRecoveryDays: 2,
     reboundShare: 0.7, reboundHours: 4, optOutRate: 0.04,
+    priceResponse: { arcSlope: 0.075, retailUsdPerKwh: RETAIL_USD_PER_KWH.residential, optInMax: 0.5, optInHalfPriceRatio: 2, optOutReferencePriceRatio: 4 },
+    preCooling: { share: 0, hours: 2 },
     faults: { missing: 0.002, stuck: 0.0005, spike: 0.0005, clockDrift: 0.0002, tamper: 0.00005 },
   },
   small_commercial: {
     share: 0.25, loadShape: 'commercial', meanKw: 18, balancePointC: 18, perDegC: 0.03,
     flexibleShare: 0.15, responseProbability: 0.6, fatiguePerEvent: 0.04, fatigueRecoveryDays: 5,
     reboundShare: 0.3, reboundHours: 2, optOutRate: 0.08,
+    priceResponse: { arcSlope: 0.04, retailUsdPerKwh: RETAIL_USD_PER_KWH.commercial, optInMax: 0.5, optInHalfPriceRatio: 2, optOutReferencePriceRatio: 4 },
+    preCooling: { share: 0, hours: 2 },
     faults: { missing: 0.001, stuck: 0.0003, spike: 0.0003, clockDrift: 0.0001, tamper: 0.00002 },
   },
   industrial: {
     share: 0.05, loadShape: 'commercial', meanKw: 400, balancePointC: 18, perDegC: 0.01,
     flexibleShare: 0.1, responseProbability: 0.9, fatiguePerEvent: 0.02, fatigueRecoveryDays: 7,
     reboundShare: 0.2, reboundHours: 3, optOutRate: 0.02,
+    priceResponse: { arcSlope: 0.03, retailUsdPerKwh: RETAIL_USD_PER_KWH.industrial, optInMax: 0.5, optInHalfPriceRatio: 2, optOutReferencePriceRatio: 4 },
+    preCooling: { share: 0, hours: 2 },
     faults: { missing: 0.0005, stuck: 0.0001, spike: 0.0001, clockDrift: 0.00005, tamper: 0.00001 },
   },
 };
@@ -121,7 +132,11 @@ export function archetypeSchema(name: ArchetypeName) {
         })
         .prefault({})
         .describe('Rebound (snapback) after an event.'),
-      optOutRate: unitInterval.default(d.optOutRate).describe('Probability that an enrolled consumer opts out of an event (where the tier allows it).'),
+      preCooling: preCoolingSchema(d.preCooling),
+      optOutRate: unitInterval
+        .default(d.optOutRate)
+        .describe('Probability that an enrolled consumer opts out of an event (where the tier allows it) at the reference price ratio (`priceResponse.optOutReferencePriceRatio`); it rises as the incentive falls. Assumed, not calibrated.'),
+      priceResponse: priceResponseSchema(d.priceResponse),
       meterFaults: z.strictObject(faultShape).prefault({}).describe('Meter fault rates per fault kind (probability per meter per day).'),
     })
     .describe(`Behaviour of the ${name} archetype; every field except share has a default.`);

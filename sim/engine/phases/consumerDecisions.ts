@@ -8,14 +8,15 @@ import type { RunContext } from '../runContext.ts';
 import type { ChainEvent, DrDay, RunState } from '../runState.ts';
 import { ENROLL_BATCH } from '../schedule.ts';
 import { GAS } from '../gasLimits.ts';
+import { consumerIncentives } from '../consumerIncentives.ts';
 
 type Called = NonNullable<DayWork['called']>;
 
 /**
- * 10:00, after the call — each consumer decides on tomorrow's event (availability, tier, fatigue; the decision
- * does not depend on tomorrow's loads): opt-outs are the consumers' own transactions, standing opt-ins are
- * enrolled by the relayer (enrollAuto) and the others opt in by EIP-712 signatures the relayer sends in batches
- * (optInBySig). The chain's committed count must equal the agents'.
+ * 10:00, after the call — each consumer decides on tomorrow's event (availability, tier, fatigue, and what its
+ * own program pays for it against its retail price; the decision does not depend on tomorrow's loads): opt-outs
+ * are the consumers' own transactions, standing opt-ins are enrolled by the relayer (enrollAuto) and the others
+ * opt in by EIP-712 signatures the relayer sends in batches (optInBySig). The chain's committed count must equal the agents'.
  */
 export async function consumerDecisions(state: RunState, context: RunContext, step: DayStep): Promise<void> {
   const called = step.work.called;
@@ -39,7 +40,8 @@ export async function consumerDecisions(state: RunState, context: RunContext, st
 function decide(state: RunState, context: RunContext, step: DayStep, { event, agentId, chainEvents }: Called): DrDay {
   const { shape, clock, scenario, population } = context;
   const target = step.tomorrow!;
-  const agentEvent = { id: agentId, day: target, startHour: event.startHour, durationHours: event.durationHours, tier: event.tier, noticeHours: event.noticeHours, incentiveRate: context.incentiveUsd };
+  const incentiveRate = consumerIncentives({ context, chainEvents });
+  const agentEvent = { id: agentId, day: target, startHour: event.startHour, durationHours: event.durationHours, tier: event.tier, noticeHours: event.noticeHours, incentiveRate };
   const decided = respondToEvent({
     population,
     loads: new Float64Array(shape.n * shape.I),
@@ -49,7 +51,7 @@ function decide(state: RunState, context: RunContext, step: DayStep, { event, ag
     state: state.eventState,
     utcOffsetHours: clock.utcOffsetHours(clock.instantOf(target.epochDay, event.startHour)),
   });
-  const drDay: DrDay = { dayIndex: step.k + 1, agentId, startHour: event.startHour, durationHours: event.durationHours, tier: event.tier, noticeHours: event.noticeHours, incentiveRate: context.incentiveUsd, stateBefore: state.eventState, status: decided.status, chainEvents };
+  const drDay: DrDay = { dayIndex: step.k + 1, agentId, startHour: event.startHour, durationHours: event.durationHours, tier: event.tier, noticeHours: event.noticeHours, incentiveRate, stateBefore: state.eventState, status: decided.status, chainEvents };
   state.eventState = decided.state;
   state.drDays.set(step.k + 1, drDay);
   return drDay;
