@@ -48,5 +48,7 @@ describe('runPool', () => {
     expect(results[1]).toMatchObject({ ok: false, error: { name: 'UsageError', message: 'job 2 refuses', hint: 'it was asked to' } });
     expect(results[2]).toMatchObject({ ok: false, error: { name: 'WorkerExited' } });
     await expect(runPool({ jobs: [mixed[0], mixed[0]], worker })).rejects.toThrow('Two pool jobs have the id a');
+    const broken = await runPool({ jobs: mixed.slice(0, 2), worker: fileURLToPath(new URL('./fixtures/missing.ts', import.meta.url)), workers: 1 });
+    expect(broken.map((r) => (r.ok ? 'ok' : r.error.name))).toEqual(['WorkerFailedToStart', 'WorkerFailedToStart']);
   });
 });

@@ -52,6 +52,7 @@ export async function runPool<I, O>({ jobs, worker, workers, onProgress }: RunPo
       if (next >= jobs.length) return resolveSlot();
       const child: ChildProcess = fork(hostPath, [worker], { execArgv: ['--import', tsxLoader], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       let current: number | undefined;
+      let ready = false;
       const dispatch = () => {
         if (next >= jobs.length) {
           current = undefined;
@@ -63,7 +64,10 @@ export async function runPool<I, O>({ jobs, worker, workers, onProgress }: RunPo
         child.send({ type: 'run', id: jobs[current].id, input: jobs[current].input } satisfies ToWorker);
       };
       child.on('message', (message: FromWorker) => {
-        if (message.type === 'ready') dispatch();
+        if (message.type === 'ready') {
+          ready = true;
+          dispatch();
+        }
         else if (message.type === 'progress') onProgress?.({ type: 'message', id: message.id, worker: slot, data: message.data });
         else if (current !== undefined) {
           finish(current, message.ok ? { id: message.id, ok: true, value: message.value as O } : { id: message.id, ok: false, error: message.error }, slot);
@@ -71,6 +75,13 @@ export async function runPool<I, O>({ jobs, worker, workers, onProgress }: RunPo
         }
       });
       child.on('exit', (code, signal) => {
+        if (!ready && next < jobs.length) {
+          // the worker module did not load: the next job fails with that, so a broken module cannot loop
+          const index = next++;
+          finish(index, { id: jobs[index].id, ok: false, error: { name: 'WorkerFailedToStart', message: `The worker process for ${worker} exited (${signal ?? `code ${code}`}) before it was ready`, hint: 'Its error is on stderr above.' } }, slot);
+          serve(slot).then(resolveSlot);
+          return;
+        }
         if (current !== undefined) {
           // the worker died mid-job: that job fails; a fresh worker takes the rest
           finish(current, { id: jobs[current].id, ok: false, error: { name: 'WorkerExited', message: `The worker process exited (${signal ?? `code ${code}`}) while running ${jobs[current].id}` } }, slot);
