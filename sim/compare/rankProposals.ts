@@ -54,7 +54,7 @@ function reasonFor({ label, status, kpis }: RankProposalsParameters['proposals']
 export function rankProposals({ proposals, seeds, alpha }: RankProposalsParameters): RankedEntry[] {
   const mean = (kpis: readonly PairedKpi[], path: string) => kpis.find((k) => k.path === path)?.mean ?? 0;
   const entries = [
-    { label: STATUS_QUO, better: [], worse: [], score: 0, net: 0, peak: 0, order: -1, reason: 'The scenario as is: every Δ is measured against it.' },
+    { label: STATUS_QUO, better: [], worse: [], score: 0, net: 0, peak: 0, order: -1, reason: `${STATUS_QUO} is the scenario as is: every Δ is measured against it.` },
     ...proposals.map((p, order) => {
       const better = p.kpis.filter((k) => k.verdict === 'better').map((k) => k.path);
       const worse = p.kpis.filter((k) => k.verdict === 'worse').map((k) => k.path);
