@@ -1,21 +1,9 @@
 /**
  * Student's t distribution: the CDF through the regularized incomplete beta function (continued fraction,
- * modified Lentz) and the quantile by bisection on the CDF. Pure; enough precision for p-values and 95 % intervals.
+ * modified Lentz; ln Γ from simple-statistics) and the quantile by bisection on the CDF. Pure; enough precision for
+ * p-values and 95 % intervals. simple-statistics has the t statistic but not the distribution.
  */
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9). */
-function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-    9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0];
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
+import { gammaln } from 'simple-statistics';
 
 /** Continued fraction of the incomplete beta function (Numerical Recipes `betacf`, modified Lentz). */
 function betaFraction(a: number, b: number, x: number): number {
@@ -51,7 +39,7 @@ function betaFraction(a: number, b: number, x: number): number {
 export function incompleteBeta({ x, a, b }: { x: number; a: number; b: number }): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = Math.exp(gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log(1 - x));
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }
 
