@@ -20,6 +20,9 @@ export interface RunProposalParameters {
   scenarioPath: string;
   scenarioSha256: string;
   proposal: Proposal;
+  /** Seed of the token holders' stakes and votes (default: the scenario's seed). A multi-seed comparison keeps it
+   * fixed, so every seed meets the same vote and only the season's randomness varies. */
+  electorateSeed?: number;
   rpcUrl?: string;
   data?: string;
   env?: Readonly<Record<string, string | undefined>>;
@@ -49,9 +52,9 @@ class ProposalDefeated extends PeaklabError {
  * force (its event terms and scenario rules, and the governed values now on-chain). A defeated proposal changes
  * nothing: the run is redone with the unchanged scenario, the same defeated vote on chain, and its gas.
  */
-export async function runProposal({ scenario, scenarioPath, scenarioSha256, proposal, rpcUrl, data, env, tools, onProgress }: RunProposalParameters): Promise<RunProposalResult> {
+export async function runProposal({ scenario, scenarioPath, scenarioSha256, proposal, electorateSeed, rpcUrl, data, env, tools, onProgress }: RunProposalParameters): Promise<RunProposalResult> {
   const { scenario: withProposal, edits } = applyProposalToScenario({ scenario, proposal });
-  const { voters } = simulateElectorate({ seed: scenario.seed, electorate: proposal.electorate, subject: proposalDescription(proposal) });
+  const { voters } = simulateElectorate({ seed: electorateSeed ?? scenario.seed, electorate: proposal.electorate, subject: proposalDescription(proposal) });
   const blockTimeSeconds = BigInt(Math.max(1, Math.round(scenario.chain.blockTimeSeconds)));
   const leadSeconds = governanceDuration({ settings: defaultSystemSettings, blockTimeSeconds }) + 3600n;
   let outcome: ApplyProposalResult | undefined;

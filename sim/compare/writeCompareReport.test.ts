@@ -21,52 +21,62 @@ const record = (title: string, status: 'executed' | 'defeated'): GovernanceRecor
 });
 
 describe('writeCompareReport', () => {
-  it('writes compare.json with both runs, KPIs side by side with deltas, and compare.html with overlaid charts', async () => {
+  it('writes compare.json with the status quo, per-seed paired Δs, intervals and a ranking, and compare.html with the verdict and overlaid charts', async () => {
     const out = mkdtempSync(join(tmpdir(), 'peaklab-compare-'));
     try {
-      const a = writeTestRunDirectory({ dir: join(out, 'proposal-a'), seed: 1, days: 4, consumers: 12 });
-      const b = writeTestRunDirectory({ dir: join(out, 'proposal-b'), seed: 2, days: 4, consumers: 12 });
-      const result = await writeCompareReport({
-        out,
-        scenario: { name: 'tiny', file: 'scenarios/tiny.yaml', sha256: 'ff', seed: 1 },
-        runs: [
-          { label: 'proposal-a', dir: a.dir, governance: record('A', 'executed') },
-          { label: 'proposal-b', dir: b.dir, governance: record('B', 'defeated') },
-        ],
-      });
+      const dirs = (label: string, seeds: number[]) => seeds.map((seed) => ({ seed, dir: writeTestRunDirectory({ dir: join(out, label, `seed-${seed}`), seed, days: 4, consumers: 12 }).dir }));
+      const sq = dirs('status-quo', [1, 2, 3]);
+      const a = dirs('proposal-a', [4, 5, 6]);
+      const b = dirs('proposal-b', [1, 2, 3]); // the same seasons as the status quo: every Δ is 0
+      const runs = [
+        { label: 'status-quo', dir: sq[0].dir, governance: null, seeds: sq },
+        { label: 'proposal-a', dir: a[0].dir, governance: record('A', 'executed'), seeds: a },
+        { label: 'proposal-b', dir: b[0].dir, governance: record('B', 'defeated'), seeds: b },
+      ];
+      const scenario = { name: 'tiny', file: 'scenarios/tiny.yaml', sha256: 'ff', seed: 1 };
+      const result = await writeCompareReport({ out, scenario, runs });
       const json = JSON.parse(readFileSync(result.json, 'utf8'));
-      expect(json.schema).toBe('peaklab/compare@1');
+      expect(json.schema).toBe('peaklab/compare@2');
+      expect(json.reference).toBe('status-quo');
+      expect(json.seeds).toEqual([1, 2, 3]);
       expect(json.runs.map((r: { label: string; dir: string }) => [r.label, r.dir])).toEqual([
-        ['proposal-a', 'proposal-a'],
-        ['proposal-b', 'proposal-b'],
+        ['status-quo', 'status-quo/seed-1'],
+        ['proposal-a', 'proposal-a/seed-4'],
+        ['proposal-b', 'proposal-b/seed-1'],
       ]);
-      expect(json.runs[1].governance.status).toBe('defeated');
+      expect(json.runs[2].governance.status).toBe('defeated');
+      // first seed's KPIs side by side, Δ to the status quo
       const peak = json.kpis.find((k: { id: string }) => k.id === 'peak.withDrKw');
-      const [sa, sb] = [readRunDirectory({ dir: a.dir }).summary, readRunDirectory({ dir: b.dir }).summary];
-      expect(peak.values).toEqual([sa.peak.withDrKw, sb.peak.withDrKw]);
-      expect(peak.deltas[0]).toBeNull();
-      expect(peak.deltas[1]).toBeCloseTo(sb.peak.withDrKw - sa.peak.withDrKw, 6);
+      const [s0, a0] = [readRunDirectory({ dir: sq[0].dir }).summary, readRunDirectory({ dir: a[0].dir }).summary];
+      expect(peak.values[0]).toBe(s0.peak.withDrKw);
+      expect(peak.deltas[1]).toBeCloseTo(a0.peak.withDrKw - s0.peak.withDrKw, 6);
+      // paired per seed
+      const reduction = json.paired[0].kpis.find((k: { path: string }) => k.path === 'peak.reductionKw');
+      const red = (d: { dir: string }) => readRunDirectory({ dir: d.dir }).summary.peak.reductionKw;
+      for (const i of [0, 1, 2]) expect(reduction.deltas[i]).toBeCloseTo(red(a[i]) - red(sq[i]), 6);
+      expect(reduction.n).toBe(3);
+      expect(reduction.low).toBeLessThanOrEqual(reduction.mean);
+      expect(json.paired[1].kpis.filter((k: { verdict: string }) => k.verdict !== 'n/a').every((k: { mean: number; verdict: string }) => k.mean === 0 && k.verdict === 'not distinguishable')).toBe(true);
+      expect(json.verdict[0].label).toBeDefined();
+      expect(json.verdict.find((v: { label: string }) => v.label === 'proposal-b').reason).toContain('the vote defeated it');
 
       const html = readFileSync(result.html, 'utf8');
-      expect(html).toContain('<th scope="col">Δ vs proposal-a</th>');
+      expect(html).toContain('<th scope="col">Δ vs status-quo</th>');
       expect(html).toContain('defeated, not applied');
+      expect(html).toContain('The scenario as is (the reference of every Δ)');
       expect(html).toContain('600,000 / 100,000 / 0');
+      expect(html).toContain('<ol class="verdict">');
+      expect(html).toContain('seed 3');
       expect(result.charts).toContain('system-load');
       for (const name of result.charts) expect(existsSync(join(out, 'charts', `${name}.svg`))).toBe(true);
       const spec = readFileSync(join(out, 'charts', 'system-load.vl.json'), 'utf8');
       expect(spec).toContain('proposal-a · ');
-      expect(spec).toContain('proposal-b · ');
+      expect(spec).toContain('status-quo · ');
 
       // same inputs, same bytes
-      const again = await writeCompareReport({
-        out,
-        scenario: { name: 'tiny', file: 'scenarios/tiny.yaml', sha256: 'ff', seed: 1 },
-        runs: [
-          { label: 'proposal-a', dir: a.dir, governance: record('A', 'executed') },
-          { label: 'proposal-b', dir: b.dir, governance: record('B', 'defeated') },
-        ],
-      });
+      const again = await writeCompareReport({ out, scenario, runs });
       expect(readFileSync(again.html, 'utf8')).toBe(html);
+      expect(readFileSync(again.json, 'utf8')).toBe(readFileSync(result.json, 'utf8'));
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

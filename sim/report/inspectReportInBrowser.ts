@@ -50,7 +50,7 @@ export interface InspectReportInBrowserResult {
   problems: string[];
   /** Requests whose URL is not file:// (an offline report makes none). */
   externalRequests: string[];
-  /** Text of the peak-reduction KPI cell. */
+  /** Text of the (first column's) peak-reduction KPI cell. */
   peakReductionText: string;
 }
 
@@ -108,7 +108,7 @@ export async function inspectReportInBrowser({
         };
       }),
     );
-    const peakReductionText = await page.locator('table.kpi td[data-kpi="peak.reductionKw"]').innerText();
+    const peakReductionText = await page.locator('table.kpi td[data-kpi="peak.reductionKw"]').first().innerText();
     if (screenshot !== undefined) await page.screenshot({ path: screenshot, fullPage: true });
     await page.close();
     return {

@@ -26,6 +26,12 @@ describe('peaklab compare (usage)', () => {
       vi.restoreAllMocks();
       expect(again).toBe(1);
       expect(twice.stderr).toContain('Two proposal files are called proposal-higher-rate');
+
+      const seeds = captureOutput();
+      const none = await main(['node', 'peaklab', 'compare', 'scenarios/quickstart.yaml', 'scenarios/proposal-higher-rate.yaml', '--seeds', '0', '--out', join(dir, 'out')]);
+      vi.restoreAllMocks();
+      expect(none).toBe(1);
+      expect(seeds.stderr).toContain('Invalid --seeds "0"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
