@@ -13,6 +13,7 @@ export { lorenz, type LorenzParameters, type LorenzResult } from './lorenz.ts';
 export { avoided, type AvoidedParameters, type AvoidedResult } from './avoided.ts';
 export { type GasRow, gasSummary, type GasSummaryParameters, type GasSummaryResult } from './gasSummary.ts';
 export { baselineAccuracy, type BaselineAccuracyParameters, type BaselineAccuracyResult } from './baselineAccuracy.ts';
+export { forecastMapePct, type ForecastMapePctParameters, type ForecastMapePctResult } from './forecastMapePct.ts';
 export { fixed, type FixedParameters } from './fixed.ts';
 export { formatNumber, type FormatNumberParameters } from './formatNumber.ts';
 export { buildRunFiles, type BuildRunFilesParameters } from './buildRunFiles.ts';

@@ -62,7 +62,7 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
       ethUsd: gas.ethUsd,
       byFunction: gas.byFunction,
     },
-    forecast: { model: p.forecastModel, mapePct: roundOrNull(forecastMapePct({ forecastKw: p.forecastKw, actualKw: drAgg }), 2) },
+    forecast: { model: p.forecastModel, mapePct: roundOrNull(forecastMapePct({ forecastKw: p.forecastKw, loadWithoutDrKw: baseAgg }).mapePct, 2) },
     baseline: { method: p.inputs.method.name, biasPct: roundOrNull(accuracy.biasPct, 2), rrmsePct: roundOrNull(accuracy.rrmsePct, 2) },
     crossCheck: p.crossCheck,
     thresholds: { stressKw: round(p.thresholds.stressKw, 1), emergencyKw: round(p.thresholds.emergencyKw, 1) },

@@ -97,7 +97,7 @@ export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
   for (const [fault, count] of sorted(s.meters.byFault)) {
     rows.push(row(`meters.byFault.${fault}`, 'Meters', `Reads rejected: ${fault}`, count, 'reads', 0));
   }
-  if (s.forecast !== undefined) rows.push(row('forecast.mapePct', 'Accuracy', `Forecast MAPE (${s.forecast.model})`, s.forecast.mapePct, '%', 2));
+  if (s.forecast !== undefined) rows.push(row('forecast.mapePct', 'Accuracy', `Forecast MAPE (${s.forecast.model})`, s.forecast.mapePct, '%', 2, 'day-ahead forecast against the load without DR'));
   if (s.baseline !== undefined) {
     rows.push(
       row('baseline.biasPct', 'Accuracy', `Baseline bias (${s.baseline.method})`, s.baseline.biasPct, '%', 2),
