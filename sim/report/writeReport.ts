@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { writeAtomic } from '../writeAtomic.ts';
 import { citationsHtml } from './citationsHtml.ts';
 import { datasetCitations } from './datasetCitations.ts';
@@ -33,7 +33,9 @@ export interface WriteReportResult {
  */
 export async function writeReport({ runDir, manifestDirs }: WriteReportParameters): Promise<WriteReportResult> {
   const run = readRunDirectory({ dir: runDir });
-  const runs = [{ label: basename(run.dir), run }];
+  // Named after the scenario (summary.json), not the --out folder the user happened to pick.
+  const label = run.summary.scenario.name;
+  const runs = [{ label, run }];
   const groups = reportCharts({ runs });
   const charts = groups.flatMap((g) => g.charts);
   const chartsDir = join(run.dir, 'charts');
@@ -57,7 +59,7 @@ export async function writeReport({ runDir, manifestDirs }: WriteReportParameter
         id: 'kpis',
         title: 'Key figures',
         intro: 'From summary.json. Token amounts are in human units (smallest units ÷ 10^decimals); USD at the scenario’s prices.',
-        html: renderKpiTable({ columns: [{ label: basename(run.dir), rows: kpiRows({ summary: s }) }] }),
+        html: renderKpiTable({ columns: [{ label, rows: kpiRows({ summary: s }) }] }),
       },
       { id: 'events', title: 'DR events', intro: 'From events.jsonl, in call order.', html: `<div class="scroll">${renderEventTable({ run })}</div>` },
       ...groups.map((g) => ({ id: g.id, title: g.title, charts: g.charts })),
