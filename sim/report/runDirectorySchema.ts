@@ -81,6 +81,7 @@ export const runManifestSchema = z.looseObject({
   datasets: z.array(
     z.looseObject({
       name: z.string().min(1),
+      role: z.string().optional(),
       files: z.array(z.looseObject({ path: z.string(), sha256: z.string() })).default([]),
     }),
   ),
