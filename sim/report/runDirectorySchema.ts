@@ -93,7 +93,7 @@ export type RunManifest = z.infer<typeof runManifestSchema>;
 
 /** Columns of timeseries.csv, consumers.csv and gas.csv the report needs (others are allowed). */
 export const TIMESERIES_COLUMNS = ['time', 'systemBaselineKw', 'systemWithDrKw', 'forecastKw', 'eventActive', 'eventId'] as const;
-export const CONSUMER_COLUMNS = ['consumerId', 'events', 'participated', 'optedOut', 'curtailedKwh', 'entitlement', 'token'] as const;
+export const CONSUMER_COLUMNS = ['consumerId', 'archetype', 'events', 'participated', 'optedOut', 'curtailedKwh', 'entitlement', 'token'] as const;
 export const GAS_COLUMNS = ['block', 'contract', 'function', 'gasUsed'] as const;
 
 /** The parts of backtest-baseline.json (sim/baseline backtestReportFiles) the report reads. */
