@@ -6,6 +6,7 @@
 export type { Series } from './series.ts';
 export type { Amounts } from './amounts.ts';
 export { peakMetrics, type PeakMetricsParameters, type PeakMetricsResult } from './peakMetrics.ts';
+export { peakShift, type PeakShiftKind, type PeakShiftParameters, type PeakShiftResult } from './peakShift.ts';
 export { loadFactor, type LoadFactorParameters } from './loadFactor.ts';
 export { energyMetrics, type EnergyMetricsParameters, type EnergyMetricsResult } from './energyMetrics.ts';
 export { gini, type GiniParameters } from './gini.ts';

@@ -8,7 +8,9 @@ import { forecastMapePct } from './forecastMapePct.ts';
 import { gasSummary } from './gasSummary.ts';
 import { loadFactor } from './loadFactor.ts';
 import { payoutSummary } from './payoutSummary.ts';
+import { intervalInstants } from './intervalInstants.ts';
 import { peakMetrics } from './peakMetrics.ts';
+import { peakShift } from './peakShift.ts';
 
 export interface RunSummaryParameters {
   record: RunRecord;
@@ -29,6 +31,8 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
   const { scenario, baseAgg, drAgg, events, intervalsPerHour: iph } = p;
   const intervalHours = 1 / iph;
   const peak = peakMetrics({ baselineKw: baseAgg, withDrKw: drAgg });
+  const instants = intervalInstants({ record: p });
+  const shift = peakShift({ baselineKw: baseAgg, withDrKw: drAgg, eventActive, timeMs: instants, timezone: scenario.period.timezone, intervalsPerHour: iph });
   const energy = energyMetrics({ baselineKw: baseAgg, withDrKw: drAgg, eventActive, intervalHours });
   const net = Float64Array.from(baseAgg, (b, t) => (b - drAgg[t]!) * intervalHours);
   const saved = avoided({ curtailedKwhByInterval: net, priceUsdPerMwh: price, carbonKgPerKwh: carbon });
@@ -49,6 +53,13 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
       withDrKw: round(peak.withDrKw, 1),
       reductionKw: round(peak.reductionKw, 1),
       reductionPct: round(peak.reductionPct, 2),
+      baselinePeakTime: new Date(instants[peak.baselinePeakIndex]!).toISOString(),
+      withDrPeakTime: new Date(instants[peak.withDrPeakIndex]!).toISOString(),
+      eventHourReductionKw: roundOrNull(shift.eventHourReductionKw, 1),
+      reductionAtBaselinePeakKw: round(shift.reductionAtBaselinePeakKw, 1),
+      changeAtWithDrPeakKw: round(shift.changeAtWithDrPeakKw, 1),
+      moved: shift.kind,
+      explanation: shift.explanation,
     },
     energy: { curtailedKwh: round(energy.curtailedKwh, 1), reboundKwh: round(energy.reboundKwh, 1) },
     loadFactor: { baseline: round(loadFactor({ kw: baseAgg }), 4), withDr: round(loadFactor({ kw: drAgg }), 4) },

@@ -1,5 +1,6 @@
 import { formatNumber } from '../metrics/index.ts';
 import { formatTokenAmount, tokenAmountToNumber } from './formatTokenAmount.ts';
+import { localWallClock, wallClockIso } from './localWallClock.ts';
 import type { RunSummary } from './runDirectorySchema.ts';
 
 /** One line of the KPI table. `id` is stable across runs so `compare` can line rows up. */
@@ -31,17 +32,34 @@ function row(id: string, group: string, label: string, value: number | null, uni
   return detail === undefined ? { id, group, label, value, unit, decimals, text } : { id, group, label, value, unit, decimals, text, detail };
 }
 
+/** "at 2007-07-09 18:00 local time" for a peak's UTC instant, in the scenario's time zone. */
+function peakAt(s: RunSummary, utc: string | undefined): string | undefined {
+  if (utc === undefined) return undefined;
+  return `at ${wallClockIso(localWallClock({ timezone: s.period.timezone })(Date.parse(utc))).slice(0, 16).replace('T', ' ')} local time`;
+}
+
+/** The event-hour reduction next to the peak reduction (sim/metrics peakShift), when the run has it. */
+function peakShiftRows(s: RunSummary): KpiRow[] {
+  const p = s.peak;
+  if (p.reductionAtBaselinePeakKw === undefined) return [];
+  return [
+    row('peak.eventHourReductionKw', 'Peak', 'Load reduction during event hours (mean)', p.eventHourReductionKw ?? null, 'kW', 1, 'without − with DR, averaged over the intervals with an event'),
+    row('peak.reductionAtBaselinePeakKw', 'Peak', 'Load reduction at the hour of the peak without DR', p.reductionAtBaselinePeakKw, 'kW', 1),
+  ];
+}
+
 /**
- * The KPI table of one run, in display order: peak, energy, participation, payouts (per token in
+ * The KPI table of one run, in display order: peak (with the event-hour reduction beside it), energy, participation, payouts (per token in
  * human units and in USD), gas (total, per consumer-event, USD at the scenario's gas and ETH price),
  * avoided cost and CO2, meter reads rejected by fault, forecast and baseline accuracy.
  */
 export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
   const rows: KpiRow[] = [
-    row('peak.baselineKw', 'Peak', 'Peak load without DR', s.peak.baselineKw, 'kW', 1),
-    row('peak.withDrKw', 'Peak', 'Peak load with DR', s.peak.withDrKw, 'kW', 1),
+    row('peak.baselineKw', 'Peak', 'Peak load without DR', s.peak.baselineKw, 'kW', 1, peakAt(s, s.peak.baselinePeakTime)),
+    row('peak.withDrKw', 'Peak', 'Peak load with DR', s.peak.withDrKw, 'kW', 1, peakAt(s, s.peak.withDrPeakTime)),
     row('peak.reductionKw', 'Peak', 'Peak reduction', s.peak.reductionKw, 'kW', 1),
     row('peak.reductionPct', 'Peak', 'Peak reduction (share of peak without DR)', s.peak.reductionPct, '%', 2),
+    ...peakShiftRows(s),
     row('loadFactor.baseline', 'Peak', 'Load factor without DR (mean ÷ peak)', 100 * s.loadFactor.baseline, '%', 1),
     row('loadFactor.withDr', 'Peak', 'Load factor with DR (mean ÷ peak)', 100 * s.loadFactor.withDr, '%', 1),
     row('energy.curtailedKwh', 'Energy', 'Energy curtailed during events', s.energy.curtailedKwh, 'kWh', 1),

@@ -26,7 +26,20 @@ export const runSummarySchema = z.looseObject({
     readsRejected: z.number().int().min(0),
     byFault: z.record(z.string(), z.number().int().min(0)),
   }),
-  peak: z.looseObject({ baselineKw: finite, withDrKw: finite, reductionKw: finite, reductionPct: finite }),
+  peak: z.looseObject({
+    baselineKw: finite,
+    withDrKw: finite,
+    reductionKw: finite,
+    reductionPct: finite,
+    // Where the peak moved and why (runs written before these fields lack them).
+    baselinePeakTime: z.string().optional(),
+    withDrPeakTime: z.string().optional(),
+    eventHourReductionKw: finite.nullable().optional(),
+    reductionAtBaselinePeakKw: finite.optional(),
+    changeAtWithDrPeakKw: finite.optional(),
+    moved: z.string().optional(),
+    explanation: z.string().optional(),
+  }),
   energy: z.looseObject({ curtailedKwh: finite, reboundKwh: finite }),
   loadFactor: z.looseObject({ baseline: finite, withDr: finite }),
   payouts: z.looseObject({

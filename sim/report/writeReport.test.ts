@@ -51,6 +51,9 @@ describe('writeReport', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { peak: { reductionKw: number } };
     expect(html).toContain(`<td data-kpi="peak.reductionKw">${summary.peak.reductionKw.toFixed(1)} kW</td>`);
+    // Where the peak moved, next to the event-hour reduction.
+    expect(html).toContain('<p class="peak-note"><strong>Where the peak moved.</strong> ');
+    expect(html).toContain('<td data-kpi="peak.eventHourReductionKw">');
     // The KPI column is the scenario's name (summary.json), not the run folder's.
     expect(html).toContain('<th scope="col">synthetic-test</th>');
     expect(html).not.toContain(`<th scope="col">${basename(dir)}</th>`);

@@ -10,6 +10,7 @@ import { renderHtmlPage } from './renderHtmlPage.ts';
 import { renderEventTable } from './renderEventTable.ts';
 import { renderKpiTable } from './renderKpiTable.ts';
 import { reportCharts } from './reportCharts.ts';
+import type { RunSummary } from './runDirectorySchema.ts';
 
 export interface WriteReportParameters {
   /** The run directory (`peaklab run` output); the report is written into it. */
@@ -59,7 +60,7 @@ export async function writeReport({ runDir, manifestDirs }: WriteReportParameter
         id: 'kpis',
         title: 'Key figures',
         intro: 'From summary.json. Token amounts are in human units (smallest units ÷ 10^decimals); USD at the scenario’s prices.',
-        html: renderKpiTable({ columns: [{ label, rows: kpiRows({ summary: s }) }] }),
+        html: `${peakNote(s)}${renderKpiTable({ columns: [{ label, rows: kpiRows({ summary: s }) }] })}`,
       },
       { id: 'events', title: 'DR events', intro: 'From events.jsonl, in call order.', html: `<div class="scroll">${renderEventTable({ run })}</div>` },
       ...groups.map((g) => ({ id: g.id, title: g.title, charts: g.charts })),
@@ -69,4 +70,10 @@ export async function writeReport({ runDir, manifestDirs }: WriteReportParameter
   const htmlPath = join(run.dir, 'report.html');
   writeAtomic({ path: htmlPath, content: html });
   return { html: htmlPath, chartsDir, charts: charts.map((c) => c.name) };
+}
+
+/** Why the system peak fell by less (or more) than the events cut, from summary.json `peak.explanation`. */
+function peakNote(s: RunSummary): string {
+  if (s.peak.explanation === undefined) return '';
+  return `<p class="peak-note"><strong>Where the peak moved.</strong> ${escapeHtml(s.peak.explanation)}</p>\n`;
 }
