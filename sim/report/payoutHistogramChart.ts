@@ -47,11 +47,11 @@ export function payoutHistogramChart({ runs }: ChartBuilderParameters): ReportCh
         transform: [{ filter: { and: [{ field: 'token', equal: token }, { field: 'archetype', equal: archetype }] } }],
         mark: { type: 'bar', opacity: 0.75, binSpacing: 1 },
         encoding: {
-          x: { field: 'payout', type: 'quantitative', bin: { maxbins: 25 }, title: `Payout over the run (${token})` },
+          x: { field: 'payout', type: 'quantitative', bin: { maxbins: 15 }, title: `Payout over the run (${token})`, axis: { labelOverlap: 'greedy', labelSeparation: 6 } },
           y: { aggregate: 'count', type: 'quantitative', title: 'Consumers (count)', stack: null, axis: { tickMinStep: 1 } },
           color: { field: 'run', type: 'nominal', title: 'Run', ...(runs.length === 1 ? { legend: null } : {}) },
           tooltip: [
-            { field: 'payout', type: 'quantitative', bin: { maxbins: 25 }, title: `Payout bin (${token})` },
+            { field: 'payout', type: 'quantitative', bin: { maxbins: 15 }, title: `Payout bin (${token})` },
             { aggregate: 'count', type: 'quantitative', title: 'Consumers' },
           ],
         },
