@@ -9,7 +9,9 @@ import { forecastMapePct } from './forecastMapePct.ts';
 import { gasSummary } from './gasSummary.ts';
 import { loadFactor } from './loadFactor.ts';
 import { payoutSummary } from './payoutSummary.ts';
+import { intervalInstants } from './intervalInstants.ts';
 import { peakMetrics } from './peakMetrics.ts';
+import { peakShift } from './peakShift.ts';
 
 export interface RunSummaryParameters {
   record: RunRecord;
@@ -30,6 +32,8 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
   const { scenario, baseAgg, drAgg, events, intervalsPerHour: iph } = p;
   const intervalHours = 1 / iph;
   const peak = peakMetrics({ baselineKw: baseAgg, withDrKw: drAgg });
+  const instants = intervalInstants({ record: p });
+  const shift = peakShift({ baselineKw: baseAgg, withDrKw: drAgg, eventActive, timeMs: instants, timezone: scenario.period.timezone, intervalsPerHour: iph });
   const energy = energyMetrics({ baselineKw: baseAgg, withDrKw: drAgg, eventActive, intervalHours });
   const net = Float64Array.from(baseAgg, (b, t) => (b - drAgg[t]!) * intervalHours);
   const saved = avoided({ curtailedKwhByInterval: net, priceUsdPerMwh: price, carbonKgPerKwh: carbon });
@@ -59,6 +63,13 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
       withDrKw: round(peak.withDrKw, 1),
       reductionKw: round(peak.reductionKw, 1),
       reductionPct: round(peak.reductionPct, 2),
+      baselinePeakTime: new Date(instants[peak.baselinePeakIndex]!).toISOString(),
+      withDrPeakTime: new Date(instants[peak.withDrPeakIndex]!).toISOString(),
+      eventHourReductionKw: roundOrNull(shift.eventHourReductionKw, 1),
+      reductionAtBaselinePeakKw: round(shift.reductionAtBaselinePeakKw, 1),
+      changeAtWithDrPeakKw: round(shift.changeAtWithDrPeakKw, 1),
+      moved: shift.kind,
+      explanation: shift.explanation,
     },
     energy: { curtailedKwh: round(energy.curtailedKwh, 1), reboundKwh: round(energy.reboundKwh, 1) },
     loadFactor: { baseline: round(loadFactor({ kw: baseAgg }), 4), withDr: round(loadFactor({ kw: drAgg }), 4) },
@@ -74,7 +85,7 @@ export function runSummary({ record: p, eventActive, price, carbon, resultsSha25
       feeModels: costs.feeModels,
     },
     costEffectiveness: costs.costEffectiveness,
-    forecast: { model: p.forecastModel, mapePct: roundOrNull(forecastMapePct({ forecastKw: p.forecastKw, actualKw: drAgg }), 2) },
+    forecast: { model: p.forecastModel, mapePct: roundOrNull(forecastMapePct({ forecastKw: p.forecastKw, loadWithoutDrKw: baseAgg }).mapePct, 2) },
     baseline: { method: p.inputs.method.name, biasPct: roundOrNull(accuracy.biasPct, 2), rrmsePct: roundOrNull(accuracy.rrmsePct, 2) },
     crossCheck: p.crossCheck,
     thresholds: { stressKw: round(p.thresholds.stressKw, 1), emergencyKw: round(p.thresholds.emergencyKw, 1) },

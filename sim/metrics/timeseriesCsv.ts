@@ -1,5 +1,6 @@
 import type { RunRecord } from '../engine/index.ts';
 import { formatNumber } from './formatNumber.ts';
+import { intervalInstants } from './intervalInstants.ts';
 
 export interface TimeseriesCsvParameters {
   record: Pick<RunRecord, 'inputs' | 'clock' | 'intervalsPerHour' | 'baseAgg' | 'drAgg' | 'forecastKw' | 'eventIdsBySlot'>;
@@ -19,14 +20,11 @@ const f = (value: number, decimals: number) => formatNumber({ value, decimals })
  * price and carbon intensity.
  */
 export function timeseriesCsv({ record, eventActive, price, carbon }: TimeseriesCsvParameters): string {
-  const { inputs, clock, intervalsPerHour: iph, baseAgg, drAgg, forecastKw, eventIdsBySlot } = record;
-  const periodDays = inputs.days.slice(inputs.periodOffset);
-  const I = 24 * iph;
-  const T = periodDays.length * I;
+  const { baseAgg, drAgg, forecastKw, eventIdsBySlot } = record;
+  const instants = intervalInstants({ record });
   const rows = [HEADER];
-  for (let t = 0; t < T; t++) {
-    const day = periodDays[Math.floor(t / I)]!;
-    const time = new Date(clock.instantOf(day.epochDay, (t % I) / iph)).toISOString();
+  for (let t = 0; t < instants.length; t++) {
+    const time = new Date(instants[t]!).toISOString();
     const fc = forecastKw[t]!;
     rows.push([time, f(baseAgg[t]!, 3), f(drAgg[t]!, 3), Number.isFinite(fc) ? f(fc, 3) : '', String(eventActive[t]), eventIdsBySlot[t]!, f(price[t]!, 2), f(carbon[t]!, 4)].join(','));
   }

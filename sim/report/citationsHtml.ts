@@ -5,7 +5,8 @@ import { escapeHtml } from './escapeHtml.ts';
 export function citationsHtml({ citations }: { citations: readonly DatasetCitation[] }): string {
   if (citations.length === 0) return '<h2 id="data">Data</h2>\n<p>This run used no external dataset.</p>';
   const items = citations.map((c) => {
-    const lines = [`<strong>${escapeHtml(c.name)}</strong>${c.description === null ? '' : ` — ${escapeHtml(c.description.trim())}`}`];
+    const roles = c.roles.length > 0 ? ` (used for: ${escapeHtml(c.roles.join(', '))})` : '';
+    const lines = [`<strong>${escapeHtml(c.name)}</strong>${roles}${c.description === null ? '' : ` — ${escapeHtml(c.description.trim())}`}`];
     if (c.citation !== null) lines.push(`Cite: ${escapeHtml(c.citation.trim())}`);
     if (c.source !== null) lines.push(`Source: ${escapeHtml(c.source.trim())}`);
     if (c.licence !== null) lines.push(`Licence: ${escapeHtml(c.licence.trim())}`);

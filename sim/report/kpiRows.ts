@@ -1,5 +1,6 @@
 import { formatNumber } from '../metrics/index.ts';
 import { formatTokenAmount, tokenAmountToNumber } from './formatTokenAmount.ts';
+import { localWallClock, wallClockIso } from './localWallClock.ts';
 import type { RunSummary } from './runDirectorySchema.ts';
 
 /** One line of the KPI table. `id` is stable across runs so `compare` can line rows up. */
@@ -55,17 +56,34 @@ function costRows(s: RunSummary): KpiRow[] {
   return rows;
 }
 
+/** "at 2007-07-09 18:00 local time" for a peak's UTC instant, in the scenario's time zone. */
+function peakAt(s: RunSummary, utc: string | undefined): string | undefined {
+  if (utc === undefined) return undefined;
+  return `at ${wallClockIso(localWallClock({ timezone: s.period.timezone })(Date.parse(utc))).slice(0, 16).replace('T', ' ')} local time`;
+}
+
+/** The event-hour reduction next to the peak reduction (sim/metrics peakShift), when the run has it. */
+function peakShiftRows(s: RunSummary): KpiRow[] {
+  const p = s.peak;
+  if (p.reductionAtBaselinePeakKw === undefined) return [];
+  return [
+    row('peak.eventHourReductionKw', 'Peak', 'Load reduction during event hours (mean)', p.eventHourReductionKw ?? null, 'kW', 1, 'without − with DR, averaged over the intervals with an event'),
+    row('peak.reductionAtBaselinePeakKw', 'Peak', 'Load reduction at the hour of the peak without DR', p.reductionAtBaselinePeakKw, 'kW', 1),
+  ];
+}
+
 /**
- * The KPI table of one run, in display order: peak, energy, participation, payouts (per token in
+ * The KPI table of one run, in display order: peak (with the event-hour reduction beside it), energy, participation, payouts (per token in
  * human units and in USD), gas (total, per consumer-event, USD at the scenario's gas and ETH price),
  * avoided cost and CO2, cost-effectiveness and gas cost per consumer-event under each fee model, meter reads rejected by fault, forecast and baseline accuracy.
  */
 export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
   const rows: KpiRow[] = [
-    row('peak.baselineKw', 'Peak', 'Peak load without DR', s.peak.baselineKw, 'kW', 1),
-    row('peak.withDrKw', 'Peak', 'Peak load with DR', s.peak.withDrKw, 'kW', 1),
+    row('peak.baselineKw', 'Peak', 'Peak load without DR', s.peak.baselineKw, 'kW', 1, peakAt(s, s.peak.baselinePeakTime)),
+    row('peak.withDrKw', 'Peak', 'Peak load with DR', s.peak.withDrKw, 'kW', 1, peakAt(s, s.peak.withDrPeakTime)),
     row('peak.reductionKw', 'Peak', 'Peak reduction', s.peak.reductionKw, 'kW', 1),
     row('peak.reductionPct', 'Peak', 'Peak reduction (share of peak without DR)', s.peak.reductionPct, '%', 2),
+    ...peakShiftRows(s),
     row('loadFactor.baseline', 'Peak', 'Load factor without DR (mean ÷ peak)', 100 * s.loadFactor.baseline, '%', 1),
     row('loadFactor.withDr', 'Peak', 'Load factor with DR (mean ÷ peak)', 100 * s.loadFactor.withDr, '%', 1),
     row('energy.curtailedKwh', 'Energy', 'Energy curtailed during events', s.energy.curtailedKwh, 'kWh', 1),
@@ -122,7 +140,7 @@ export function kpiRows({ summary: s }: KpiRowsParameters): KpiRow[] {
   for (const [fault, count] of sorted(s.meters.byFault)) {
     rows.push(row(`meters.byFault.${fault}`, 'Meters', `Reads rejected: ${fault}`, count, 'reads', 0));
   }
-  if (s.forecast !== undefined) rows.push(row('forecast.mapePct', 'Accuracy', `Forecast MAPE (${s.forecast.model})`, s.forecast.mapePct, '%', 2));
+  if (s.forecast !== undefined) rows.push(row('forecast.mapePct', 'Accuracy', `Forecast MAPE (${s.forecast.model})`, s.forecast.mapePct, '%', 2, 'day-ahead forecast against the load without DR'));
   if (s.baseline !== undefined) {
     rows.push(
       row('baseline.biasPct', 'Accuracy', `Baseline bias (${s.baseline.method})`, s.baseline.biasPct, '%', 2),

@@ -32,6 +32,7 @@ export interface RunTimeseries {
 /** consumers.csv columns the report uses. */
 export interface RunConsumers {
   readonly consumerId: readonly string[];
+  readonly archetype: readonly string[];
   readonly events: Float64Array;
   readonly participated: Float64Array;
   readonly optedOut: Float64Array;
@@ -119,6 +120,7 @@ function readConsumers(path: string): RunConsumers {
   });
   return {
     consumerId: text('consumerId'),
+    archetype: text('archetype'),
     events: num('events'),
     participated: num('participated'),
     optedOut: num('optedOut'),

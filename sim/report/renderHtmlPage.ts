@@ -33,6 +33,7 @@ table.kpi th, table.kpi td { text-align: left; padding: 4px 12px 4px 0; border-b
 table.kpi td { font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kpi tr.kpi-group th { padding-top: 14px; color: #2a5db0; border-bottom: 1px solid #bbb; }
 .kpi-detail { display: block; color: #777; font-size: 12px; white-space: normal; }
+.peak-note { max-width: 60em; padding: 8px 12px; background: #fff8e6; border-left: 4px solid #f0a830; }
 .kpi-delta { color: #555; }
 table.events { border-collapse: collapse; font-size: 13px; } table.events th, table.events td { padding: 3px 10px 3px 0; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
 table.events th[scope="row"], table.events th:first-child { text-align: left; } table.events thead th { white-space: normal; vertical-align: bottom; }

@@ -24,10 +24,11 @@ interface Unit {
 function units(spec: Json, inherited: Json[] = []): Unit[] {
   let rows = (spec.data as { values?: Json[] } | undefined)?.values ?? inherited;
   for (const t of (spec.transform as Json[] | undefined) ?? []) {
-    const f = t.filter as { field: string; equal: unknown } | undefined;
-    if (f !== undefined) rows = rows.filter((r) => r[f.field] === f.equal);
+    type Equal = { field: string; equal: unknown };
+    const f = t.filter as Equal | { and: Equal[] } | undefined;
+    if (f !== undefined) rows = rows.filter((r) => ('and' in f ? f.and : [f]).every((e) => r[e.field] === e.equal));
   }
-  const children = [...((spec.layer as Json[]) ?? []), ...((spec.vconcat as Json[]) ?? []), ...((spec.hconcat as Json[]) ?? [])];
+  const children = [...((spec.layer as Json[]) ?? []), ...((spec.vconcat as Json[]) ?? []), ...((spec.hconcat as Json[]) ?? []), ...((spec.concat as Json[]) ?? [])];
   if (spec.spec !== undefined) children.push(spec.spec as unknown as Json);
   const own = spec.mark !== undefined ? [{ encoding: (spec.encoding ?? {}) as Record<string, Json>, rows }] : [];
   return [...own, ...children.flatMap((c) => units(c, rows))];
@@ -94,13 +95,34 @@ describe('reportCharts', () => {
     }
   });
 
-  it('draws the load series and event windows from the run', () => {
-    const [windows, load] = units(chart('system-load').spec as unknown as Json);
+  it('draws the load series, their difference and event windows from the run', () => {
+    const [windows, without, withDr, , delta] = units(chart('system-load').spec as unknown as Json);
     expect(windows.rows).toHaveLength(run.events.length);
     expect(windows.rows[0]).toMatchObject({ eventId: 'E1', shade: 'DR event window' });
     expect(String(windows.rows[0].start).slice(11, 16)).toBe('14:00'); // local time, not UTC 18:00
-    expect(load.rows).toHaveLength(2 * run.timeseries.time.length);
-    expect(new Set(load.rows.map((r) => r.series))).toEqual(new Set(['Without DR (baseline)', 'With DR']));
+    // Both lines drawn, the one without DR first (under the other), so neither hides the other.
+    expect(without.rows).toHaveLength(run.timeseries.time.length);
+    expect(new Set(without.rows.map((r) => r.series))).toEqual(new Set(['Without DR (baseline)']));
+    expect(new Set(withDr.rows.map((r) => r.series))).toEqual(new Set(['With DR']));
+    expect(delta.rows).toHaveLength(run.timeseries.time.length);
+    const i = run.timeseries.eventActive.indexOf(1);
+    expect(delta.rows[i]!.deltaKw).toBeCloseTo(run.timeseries.withDrKw[i]! - run.timeseries.baselineKw[i]!, 0);
+  });
+
+  it('draws payouts per token and archetype, each panel on its own axis', () => {
+    const panels = units(chart('payout-histogram').spec as unknown as Json);
+    const archetypes = new Set(run.consumers.archetype);
+    expect(panels.length).toBe(archetypes.size * new Set(run.consumers.token).size);
+    for (const p of panels) expect(new Set(p.rows.map((r) => `${r.token} ${r.archetype}`)).size).toBeLessThanOrEqual(1);
+  });
+
+  it('groups the long tail of gas by function into one "other" bar', () => {
+    const many = Object.fromEntries(Array.from({ length: 14 }, (_, k) => [`C.f${String(k).padStart(2, '0')}`, { calls: 1, gas: 1000 * (k + 1) }]));
+    const tail = { label: 'tail', run: { ...run, summary: { ...run.summary, gas: { ...run.summary.gas, byFunction: many } } } };
+    const gas = reportCharts({ runs: [tail] }).flatMap((g) => g.charts).find((c) => c.name === 'gas-by-function');
+    const [bars] = units(gas?.spec as unknown as Json);
+    expect(bars.rows).toHaveLength(11);
+    expect(bars.rows.find((r) => r.fn === 'other (4 functions)')).toMatchObject({ gas: 1000 + 2000 + 3000 + 4000, calls: 4 });
   });
 
   it('details the peak day with baseline, actual and forecast', () => {
@@ -141,8 +163,8 @@ describe('reportCharts', () => {
   it('overlays several labelled runs with the label in every series name', () => {
     const other = readRunDirectory({ dir: writeTestRunDirectory({ seed: 99 }).dir });
     const both = reportCharts({ runs: [{ label: 'A', run }, { label: 'B', run: other }] }).flatMap((g) => g.charts);
-    const [, load] = units(both.find((c) => c.name === 'system-load')?.spec as unknown as Json);
-    expect(new Set(load.rows.map((r) => r.series))).toEqual(new Set(['A · Without DR (baseline)', 'A · With DR', 'B · Without DR (baseline)', 'B · With DR']));
+    const [, without, withDr] = units(both.find((c) => c.name === 'system-load')?.spec as unknown as Json);
+    expect(new Set([...without.rows, ...withDr.rows].map((r) => r.series))).toEqual(new Set(['A · Without DR (baseline)', 'A · With DR', 'B · Without DR (baseline)', 'B · With DR']));
     const lorenz = units(both.find((c) => c.name === 'payout-lorenz')?.spec as unknown as Json)[1];
     expect([...new Set(lorenz.rows.map((r) => String(r.series).slice(0, 8)))].sort()).toEqual(['A · GRID', 'A · pUSD', 'B · GRID', 'B · pUSD']);
   });

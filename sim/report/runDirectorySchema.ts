@@ -28,7 +28,20 @@ export const runSummarySchema = z.looseObject({
     readsRejected: z.number().int().min(0),
     byFault: z.record(z.string(), z.number().int().min(0)),
   }),
-  peak: z.looseObject({ baselineKw: finite, withDrKw: finite, reductionKw: finite, reductionPct: finite }),
+  peak: z.looseObject({
+    baselineKw: finite,
+    withDrKw: finite,
+    reductionKw: finite,
+    reductionPct: finite,
+    // Where the peak moved and why (runs written before these fields lack them).
+    baselinePeakTime: z.string().optional(),
+    withDrPeakTime: z.string().optional(),
+    eventHourReductionKw: finite.nullable().optional(),
+    reductionAtBaselinePeakKw: finite.optional(),
+    changeAtWithDrPeakKw: finite.optional(),
+    moved: z.string().optional(),
+    explanation: z.string().optional(),
+  }),
   energy: z.looseObject({ curtailedKwh: finite, reboundKwh: finite }),
   loadFactor: z.looseObject({ baseline: finite, withDr: finite }),
   payouts: z.looseObject({
@@ -98,6 +111,7 @@ export const runManifestSchema = z.looseObject({
   datasets: z.array(
     z.looseObject({
       name: z.string().min(1),
+      role: z.string().optional(),
       files: z.array(z.looseObject({ path: z.string(), sha256: z.string() })).default([]),
     }),
   ),
@@ -109,7 +123,7 @@ export type RunManifest = z.infer<typeof runManifestSchema>;
 
 /** Columns of timeseries.csv, consumers.csv and gas.csv the report needs (others are allowed). */
 export const TIMESERIES_COLUMNS = ['time', 'systemBaselineKw', 'systemWithDrKw', 'forecastKw', 'eventActive', 'eventId'] as const;
-export const CONSUMER_COLUMNS = ['consumerId', 'events', 'participated', 'optedOut', 'curtailedKwh', 'entitlement', 'token'] as const;
+export const CONSUMER_COLUMNS = ['consumerId', 'archetype', 'events', 'participated', 'optedOut', 'curtailedKwh', 'entitlement', 'token'] as const;
 export const GAS_COLUMNS = ['block', 'contract', 'function', 'gasUsed'] as const;
 
 /** The parts of backtest-baseline.json (sim/baseline backtestReportFiles) the report reads. */

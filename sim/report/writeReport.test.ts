@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReport } from './writeReport.ts';
 import { writeTestRunDirectory } from './writeTestRunDirectory.ts';
@@ -51,6 +51,12 @@ describe('writeReport', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { peak: { reductionKw: number } };
     expect(html).toContain(`<td data-kpi="peak.reductionKw">${summary.peak.reductionKw.toFixed(1)} kW</td>`);
+    // Where the peak moved, next to the event-hour reduction.
+    expect(html).toContain('<p class="peak-note"><strong>Where the peak moved.</strong> ');
+    expect(html).toContain('<td data-kpi="peak.eventHourReductionKw">');
+    // The KPI column is the scenario's name (summary.json), not the run folder's.
+    expect(html).toContain('<th scope="col">synthetic-test</th>');
+    expect(html).not.toContain(`<th scope="col">${basename(dir)}</th>`);
     expect(html).toMatch(/<td data-kpi="payouts\.total\.GRID">[\d,]+\.\d\d GRID<span class="kpi-detail">/);
     // gefcom2012 has a manifest in datasets/: its citation and licence are quoted.
     expect(html).toContain('<strong>gefcom2012</strong>');
@@ -60,7 +66,7 @@ describe('writeReport', () => {
   });
 
   it('is deterministic: same run directory, same bytes, whatever the machine’s time zone', async () => {
-    // Same folder name (it labels the run) under two different parents.
+    // Same folder name under two different parents.
     const a = writeTestRunDirectory({ dir: join(mkdtempSync(join(tmpdir(), 'peaklab-a-')), 'run'), days: 3, consumers: 8, events: 2 });
     const b = writeTestRunDirectory({ dir: join(mkdtempSync(join(tmpdir(), 'peaklab-b-')), 'run'), days: 3, consumers: 8, events: 2 });
     const tz = process.env.TZ;

@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { writeAtomic } from '../writeAtomic.ts';
 import { citationsHtml } from './citationsHtml.ts';
 import { datasetCitations } from './datasetCitations.ts';
@@ -10,6 +10,7 @@ import { renderHtmlPage } from './renderHtmlPage.ts';
 import { renderEventTable } from './renderEventTable.ts';
 import { renderKpiTable } from './renderKpiTable.ts';
 import { reportCharts } from './reportCharts.ts';
+import type { RunSummary } from './runDirectorySchema.ts';
 
 export interface WriteReportParameters {
   /** The run directory (`peaklab run` output); the report is written into it. */
@@ -33,7 +34,9 @@ export interface WriteReportResult {
  */
 export async function writeReport({ runDir, manifestDirs }: WriteReportParameters): Promise<WriteReportResult> {
   const run = readRunDirectory({ dir: runDir });
-  const runs = [{ label: basename(run.dir), run }];
+  // Named after the scenario (summary.json), not the --out folder the user happened to pick.
+  const label = run.summary.scenario.name;
+  const runs = [{ label, run }];
   const groups = reportCharts({ runs });
   const charts = groups.flatMap((g) => g.charts);
   const chartsDir = join(run.dir, 'charts');
@@ -57,7 +60,7 @@ export async function writeReport({ runDir, manifestDirs }: WriteReportParameter
         id: 'kpis',
         title: 'Key figures',
         intro: 'From summary.json. Token amounts are in human units (smallest units ÷ 10^decimals); USD at the scenario’s prices.',
-        html: renderKpiTable({ columns: [{ label: basename(run.dir), rows: kpiRows({ summary: s }) }] }),
+        html: `${peakNote(s)}${renderKpiTable({ columns: [{ label, rows: kpiRows({ summary: s }) }] })}`,
       },
       { id: 'events', title: 'DR events', intro: 'From events.jsonl, in call order.', html: `<div class="scroll">${renderEventTable({ run })}</div>` },
       ...groups.map((g) => ({ id: g.id, title: g.title, charts: g.charts })),
@@ -67,4 +70,10 @@ export async function writeReport({ runDir, manifestDirs }: WriteReportParameter
   const htmlPath = join(run.dir, 'report.html');
   writeAtomic({ path: htmlPath, content: html });
   return { html: htmlPath, chartsDir, charts: charts.map((c) => c.name) };
+}
+
+/** Why the system peak fell by less (or more) than the events cut, from summary.json `peak.explanation`. */
+function peakNote(s: RunSummary): string {
+  if (s.peak.explanation === undefined) return '';
+  return `<p class="peak-note"><strong>Where the peak moved.</strong> ${escapeHtml(s.peak.explanation)}</p>\n`;
 }

@@ -1,9 +1,10 @@
+import { peakShift } from '../../metrics/index.ts';
 import { lorenzCurve } from '../lorenzCurve.ts';
 import { entitlementByToken } from './entitlementByToken.ts';
 import type { TestConsumer } from './testConsumers.ts';
 import type { TestGasRow, TestRun } from './simulateTestRun.ts';
 import type { TestRunTables } from './testRunTables.ts';
-import { ETH_USD, GAS_PRICE_GWEI, sha256, type TestToken, TIMEZONE, TOKENS } from './testRunConstants.ts';
+import { ETH_USD, GAS_PRICE_GWEI, HOUR, sha256, START_UTC, type TestToken, TIMEZONE, TOKENS } from './testRunConstants.ts';
 
 const round = (v: number, d: number) => Number(v.toFixed(d));
 const max = (a: Float64Array) => a.reduce((m, v) => Math.max(m, v), -Infinity);
@@ -34,6 +35,7 @@ export function testRunSummary(run: TestRun, tables: TestRunTables) {
       withDrKw: round(peakWithDrKw, 1),
       reductionKw: round(peakBaselineKw - peakWithDrKw, 1),
       reductionPct: round((100 * (peakBaselineKw - peakWithDrKw)) / peakBaselineKw, 2),
+      ...peakShiftFields(run),
     },
     energy: {
       curtailedKwh: round(consumers.reduce((s, c) => s + c.curtailedWh, 0) / 1000, 1),
@@ -106,4 +108,19 @@ function gasByFunction(rows: readonly TestGasRow[]): Record<string, { calls: num
     byFunction[key].gas += g.gas;
   }
   return Object.fromEntries(Object.entries(byFunction).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** summary.json peak fields on where the peak moved (sim/metrics peakShift, as `peaklab run` writes them). */
+function peakShiftFields({ baselineKw, withDrKw, eventActive }: TestRun) {
+  const timeMs = Float64Array.from(baselineKw, (_, i) => START_UTC + i * HOUR);
+  const shift = peakShift({ baselineKw, withDrKw, eventActive, timeMs, timezone: TIMEZONE, intervalsPerHour: 1 });
+  return {
+    baselinePeakTime: new Date(timeMs[shift.baselinePeakIndex]!).toISOString(),
+    withDrPeakTime: new Date(timeMs[shift.withDrPeakIndex]!).toISOString(),
+    eventHourReductionKw: shift.eventHourReductionKw === null ? null : round(shift.eventHourReductionKw, 1),
+    reductionAtBaselinePeakKw: round(shift.reductionAtBaselinePeakKw, 1),
+    changeAtWithDrPeakKw: round(shift.changeAtWithDrPeakKw, 1),
+    moved: shift.kind,
+    explanation: shift.explanation,
+  };
 }
