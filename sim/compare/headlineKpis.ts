@@ -19,6 +19,8 @@ export interface HeadlineKpi {
  */
 export const HEADLINE_KPIS: readonly HeadlineKpi[] = [
   { path: 'peak.reductionKw', label: 'Peak reduction', unit: 'kW', better: 'higher', decimals: 1 },
+  // the behavioural effect (what consumers shed while events run), which a system-peak Δ can hide when rebound sets the peak
+  { path: 'peak.eventHourReductionKw', label: 'Load reduction in event hours (mean)', unit: 'kW', better: 'higher', decimals: 1 },
   { path: 'costEffectiveness.netBenefitUsd', label: 'Net benefit', unit: 'USD', better: 'higher', decimals: 0 },
   { path: 'costEffectiveness.usdPerKwPeakReduced', label: 'Cost per kW of peak reduced', unit: 'USD/kW', better: 'lower', decimals: 2, needsPeakReduction: true },
   { path: 'payouts.totalUsd', label: 'Payouts', unit: 'USD', better: 'lower', decimals: 0 },

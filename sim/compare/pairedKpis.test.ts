@@ -6,6 +6,7 @@ import { seedList } from './seedList.ts';
 
 const statusQuo = {
   'peak.reductionKw': [100, 120, 110, 105],
+  'peak.eventHourReductionKw': [500, 520, 510, 505],
   'costEffectiveness.netBenefitUsd': [50, 60, 55, 52],
   'costEffectiveness.usdPerKwPeakReduced': [3, 3.1, 2.9, 3],
   'payouts.totalUsd': [1000, 1100, 1050, 1020],
@@ -17,6 +18,7 @@ describe('pairedKpis and rankProposals', () => {
   it('pairs per seed, decides better / worse / not distinguishable under Holm, and ranks with a one-sentence reason', () => {
     const higherRate = {
       'peak.reductionKw': [150, 171, 158, 156], // +50, +51, +48, +51: better
+      'peak.eventHourReductionKw': [500, 520, 510, 505], // same: not distinguishable
       'costEffectiveness.netBenefitUsd': [52, 58, 57, 51], // noise: not distinguishable
       'payouts.totalUsd': [1500, 1600, 1551, 1519], // +500 ± 1: worse (lower is better)
       'gas.costUsd': [12, 12, 12, 12], // +2 on every seed: worse
@@ -28,6 +30,7 @@ describe('pairedKpis and rankProposals', () => {
     expect(by['peak.reductionKw'].mean).toBe(50);
     expect(by['peak.reductionKw'].low).toBeLessThan(50);
     expect(by['peak.reductionKw'].verdict).toBe('better');
+    expect(by['peak.eventHourReductionKw'].verdict).toBe('not distinguishable');
     expect(by['costEffectiveness.netBenefitUsd'].verdict).toBe('not distinguishable');
     expect(by['payouts.totalUsd'].verdict).toBe('worse');
     expect(by['gas.costUsd']).toMatchObject({ verdict: 'worse', low: 2, high: 2 });
@@ -53,7 +56,7 @@ describe('pairedKpis and rankProposals', () => {
       [3, 'proposal-higher-rate', -1],
     ]);
     expect(ranking[2].reason).toBe(
-      'proposal-higher-rate is better than the status quo on peak reduction +50.0 kW (95 % CI +47.7 to +52.3), worse on payouts +500 USD (95 % CI +499 to +501) and gas cost +2.00 USD (95 % CI +2.00 to +2.00); not distinguishable on 2 and n/a on 1 KPI (over 4 seeds, Holm α = 0.05).',
+      'proposal-higher-rate is better than the status quo on peak reduction +50.0 kW (95 % CI +47.7 to +52.3), worse on payouts +500 USD (95 % CI +499 to +501) and gas cost +2.00 USD (95 % CI +2.00 to +2.00); not distinguishable on 3 and n/a on 1 KPI (over 4 seeds, Holm α = 0.05).',
     );
     expect(ranking[1].reason).toContain('not distinguishable from the status quo on any headline KPI');
     expect(ranking[1].reason).toContain('the vote defeated it');
