@@ -12,10 +12,9 @@ import type { RunSimulationParameters } from './runSimulation.ts';
 import { BUDGET_TOKENS } from './schedule.ts';
 import { deriveActors } from './chainActors.ts';
 import { setupChain } from './setupChain.ts';
-import type { SimClock } from './simClock.ts';
+import { DAY_S, type SimClock } from './simClock.ts';
 import { toUnits } from './toUnits.ts';
 
-const DAY_S = 86_400n;
 const WEEK_S = 7n * DAY_S;
 
 export interface CreateRunContextParameters extends RunSimulationParameters {
@@ -98,7 +97,7 @@ export async function createRunContext(parameters: CreateRunContextParameters): 
     slotOfInstant: slotIndex(inputs, clock),
     treeOf: memoisedTrees(),
     programKey: (k) => ({ utility: actors.utilities[k]!.address, token: setup.tokenAddress[utilityTokens[k]!] }),
-    scratch: { loads: new Float64Array(n * shape.I), hourlyReads: new Float64Array(n * 24) },
+    scratch: { loads: new Float64Array(n * shape.I), hourlyReads: new Float64Array(n * 24), noLoads: new Float64Array(n * shape.I) },
     faults,
     onProgress,
   };

@@ -1,7 +1,6 @@
 import type { SimDay } from '../agents/index.ts';
 import type { Calendar, Frame } from '../data/index.ts';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from './simClock.ts';
 
 /** A meter window as plain data: `MeterWindow.toSnapshot` / `MeterWindow.fromSnapshot`. */
 export interface MeterWindowSnapshot {

@@ -65,8 +65,9 @@ export interface RunContext {
   treeOf: (root: { root: Hex; leaves: readonly { account: Address; cumulative: bigint }[] }) => EntitlementTreeResult;
   /** A program's key on chain: (utility address, token address). */
   programKey: (utility: number) => { utility: Address; token: Address };
-  /** Buffers reused from day to day (written and read within one day; not state): the day's loads (n × I) and hourly reads (n × 24). */
-  scratch: { loads: Float64Array; hourlyReads: Float64Array };
+  /** Buffers reused from day to day (not state): the day's loads (n × I) and hourly reads (n × 24), written and read within
+   *  one day, and a day of zero loads (n × I, never written) for decisions, which do not depend on loads. */
+  scratch: { loads: Float64Array; hourlyReads: Float64Array; noLoads: Float64Array };
   faults: RunSimulationParameters['faults'];
   onProgress: (progress: RunProgress) => void;
 }

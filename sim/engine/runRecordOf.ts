@@ -3,8 +3,7 @@ import type { RunContext } from './runContext.ts';
 import type { RunRecord } from './runRecord.ts';
 import type { RunSimulationParameters, RunSimulationResult } from './runSimulation.ts';
 import type { RunState } from './runState.ts';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from './simClock.ts';
 
 export interface RunRecordOfParameters extends RunSimulationParameters {
   checked: CrossCheckEntitlementsResult;

@@ -11,7 +11,7 @@ import { callEvents } from './phases/callEvents.ts';
 import { consumerDecisions } from './phases/consumerDecisions.ts';
 import { consumerLoadAndResponse } from './phases/consumerLoadAndResponse.ts';
 import { meterReadsAndValidation } from './phases/meterReadsAndValidation.ts';
-import { mineRoutineBlock, postActualsAndForecast } from './phases/postActualsAndForecast.ts';
+import { forecastsTomorrow, mineRoutineBlock, postActualsAndForecast } from './phases/postActualsAndForecast.ts';
 import { postFinalRoots, postRoots } from './phases/postRoots.ts';
 import { queueActuals } from './phases/queueActuals.ts';
 import { queueClaims } from './phases/queueClaims.ts';
@@ -40,8 +40,7 @@ export const BUDGET_TOKENS = 1_000_000_000_000n;
 const inPeriod: ScheduledPhase['on'] = (step) => step.p >= 0;
 const settling: ScheduledPhase['on'] = (step, state) => step.p >= 0 && state.yesterday !== undefined;
 const everyDay: ScheduledPhase['on'] = () => true;
-/** The day before a period day: the forecaster commits tomorrow and utilities may call an event for it. */
-const dayAhead: ScheduledPhase['on'] = (step) => step.p >= -1 && step.tomorrow !== undefined;
+const dayAhead: ScheduledPhase['on'] = forecastsTomorrow;
 
 /** 00:30, the oracle's settlement of yesterday: on every period day and after the last day. */
 const SETTLEMENT: readonly ScheduledPhase[] = [

@@ -17,14 +17,13 @@ import { ChainError, UsageError } from '../errors.ts';
 import { type Scenario, TIERS, TOKEN_DECIMALS, type TokenSymbol } from '../scenario/index.ts';
 import type { ChainActors } from './chainActors.ts';
 import { GAS, REGION } from './gasLimits.ts';
+import { MAX_KW } from './packHours.ts';
 import { toUnits } from './toUnits.ts';
 
 /** Registrations and KYC attestations per transaction. */
 export const REGISTRATION_BATCH = 250;
 
 const ETH = 10n ** 18n;
-/** LoadForecast and the region thresholds store kW in 21 bits. */
-const MAX_KW = (1 << 21) - 1;
 
 export interface SetupChainParameters {
   engine: TxEngine;

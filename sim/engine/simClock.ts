@@ -1,8 +1,10 @@
 import { zonedClock } from '../data/index.ts';
 import { UsageError } from '../errors.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+/** Milliseconds in an hour and in a (24-hour) day, and seconds in a day (chain time). */
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+export const DAY_S = 86_400n;
 
 export interface CreateSimClockParameters {
   /** IANA time zone of the scenario's calendar. */

@@ -44,7 +44,7 @@ function decide(state: RunState, context: RunContext, step: DayStep, { event, ag
   const agentEvent = { id: agentId, day: target, startHour: event.startHour, durationHours: event.durationHours, tier: event.tier, noticeHours: event.noticeHours, incentiveRate };
   const decided = respondToEvent({
     population,
-    loads: new Float64Array(shape.n * shape.I),
+    loads: context.scratch.noLoads,
     intervalsPerHour: shape.iph,
     event: agentEvent,
     tiers: scenario.program.tiers,

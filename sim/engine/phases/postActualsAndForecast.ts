@@ -1,16 +1,13 @@
 import { writeCall } from '../../chain/index.ts';
 import { openHistory } from '../../data/index.ts';
 import { mine } from '../mine.ts';
-import { packHours } from '../packHours.ts';
+import { packHours, storableKw } from '../packHours.ts';
 import type { DayStep } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import type { RunState } from '../runState.ts';
+import { DAY_MS, HOUR_MS } from '../simClock.ts';
 import { GAS, REGION } from '../gasLimits.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-/** LoadForecast stores hourly kW in 21 bits. */
-const MAX_KW = (1 << 21) - 1;
 
 /**
  * 10:00 — one routine block: the actual load and the claims queued today, and, on the day before a period day,
@@ -18,12 +15,12 @@ const MAX_KW = (1 << 21) - 1;
  * keeps tomorrow's local hours for the event call and commits the UTC day holding tomorrow's noon on chain.
  */
 export async function postActualsAndForecast(state: RunState, context: RunContext, step: DayStep): Promise<void> {
-  if (step.p < -1 || step.tomorrow === undefined) {
+  if (!forecastsTomorrow(step)) {
     await mineRoutineBlock(state, context, step);
     return;
   }
   const { clock, inputs, shape } = context;
-  const target = step.tomorrow;
+  const target = step.tomorrow!; // forecastsTomorrow
   const decision = clock.instantOf(step.epochDay, step.hour);
   const history = openHistory({ frame: inputs.system, decisionTime: decision, exogenous: inputs.system.roles.temperature ?? [] });
   context.model.fit(history);
@@ -39,11 +36,16 @@ export async function postActualsAndForecast(state: RunState, context: RunContex
   step.work.dayAhead = { decision, forecast: local };
   // On-chain day-ahead commitment for the UTC day holding the target day's noon.
   const utcDay = Math.floor(clock.instantOf(target.epochDay, 12) / DAY_MS);
-  const kw = Array.from({ length: 24 }, (_, h) => Math.max(1, Math.min(MAX_KW, Math.round(at48(utcDay * DAY_MS + h * HOUR_MS) * inputs.kwPerSystemUnit) || 1)));
+  const kw = Array.from({ length: 24 }, (_, h) => storableKw(at48(utcDay * DAY_MS + h * HOUR_MS) * inputs.kwPerSystemUnit));
   const args = [REGION, utcDay + context.offsetDays, context.modelId, packHours(kw)] as const;
   const commit = writeCall({ account: context.actors.forecaster, contract: context.system.contracts.loadForecast, functionName: 'commitForecast', args, gas: GAS.admin });
   await mine({ state, context, calls: [...step.work.routine.splice(0), commit], timestamp: step.timestamp });
   state.pendingActuals.push(utcDay);
+}
+
+/** The day before a period day: the forecaster commits tomorrow and utilities may call an event for it. */
+export function forecastsTomorrow(step: DayStep): boolean {
+  return step.p >= -1 && step.tomorrow !== undefined;
 }
 
 /** Mines the day's routine block alone (no forecast to commit: warm-up days, the last day, after the last day). */

@@ -1,15 +1,11 @@
 import { writeCall } from '../../chain/index.ts';
-import { packHours } from '../packHours.ts';
+import { packHours, storableKw } from '../packHours.ts';
 import type { DayStep } from '../phase.ts';
 import type { RunContext } from '../runContext.ts';
 import type { RunState } from '../runState.ts';
+import { DAY_MS, DAY_S, HOUR_MS } from '../simClock.ts';
 import { GAS, REGION } from '../gasLimits.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-const DAY_S = 86_400n;
-/** LoadForecast stores hourly kW in 21 bits. */
-const MAX_KW = (1 << 21) - 1;
 
 /**
  * 00:30 — the oracle's actual load of the UTC days that have ended (scores the forecaster on chain), queued into
@@ -28,7 +24,7 @@ export function queueActuals(state: RunState, context: RunContext, step: DayStep
         v = 0; // the hour's mean of its intervals
         for (let q = 0; q < shape.iph; q++) v += state.drAgg[slot * shape.iph + q]! / shape.iph;
       }
-      return Math.max(1, Math.min(MAX_KW, Math.round(v)));
+      return storableKw(v);
     });
     const args = [REGION, utcDay + offsetDays, packHours(kw)] as const;
     step.work.routine.push(writeCall({ account: context.actors.oracle, contract: context.system.contracts.loadForecast, functionName: 'postActuals', args, gas: GAS.admin }));

@@ -10,9 +10,8 @@ import type { RunContext } from '../runContext.ts';
 import type { ChainEvent, DrDay, RunState } from '../runState.ts';
 import { OUTCOME_BATCH } from '../schedule.ts';
 import { GAS } from '../gasLimits.ts';
+import { HOUR_MS } from '../simClock.ts';
 import { type VerifyDeliveryResult, verifyDelivery } from '../verifyDelivery.ts';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * 00:30 — the oracle settles yesterday's event, per utility: the program's baseline per committed consumer from
