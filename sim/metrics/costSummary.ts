@@ -1,7 +1,7 @@
 import type { RunRecord } from '../engine/index.ts';
 import { costEffectiveness } from './costEffectiveness.ts';
 import { feeModels } from './feeModels.ts';
-import { fixed } from './fixed.ts';
+import { round, roundOrNull } from './fixed.ts';
 
 export interface CostSummaryParameters {
   record: RunRecord;
@@ -14,8 +14,6 @@ export interface CostSummaryParameters {
   baselinePeakKw: number;
 }
 
-const round = (value: number, decimals: number) => fixed({ value, decimals });
-const roundOrNull = (value: number | null, decimals: number) => (value === null ? null : round(value, decimals));
 
 /**
  * summary.json's `gas.feeModels` and `costEffectiveness` (docs/cost-effectiveness.md): the run's transactions priced on

@@ -17,3 +17,7 @@ export function fixed({ value, decimals }: FixedParameters): number {
   const rounded = Number(value.toFixed(decimals));
   return rounded === 0 ? 0 : rounded;
 }
+
+/** Shorthands of the summary builders: `fixed` positionally, and null kept as null (a KPI that is undefined for the run). */
+export const round = (value: number, decimals: number): number => fixed({ value, decimals });
+export const roundOrNull = (value: number | null, decimals: number): number | null => (value === null ? null : round(value, decimals));

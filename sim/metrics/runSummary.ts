@@ -4,7 +4,7 @@ import { avoided } from './avoided.ts';
 import { baselineAccuracy } from './baselineAccuracy.ts';
 import { costSummary } from './costSummary.ts';
 import { energyMetrics } from './energyMetrics.ts';
-import { fixed } from './fixed.ts';
+import { round, roundOrNull } from './fixed.ts';
 import { forecastMapePct } from './forecastMapePct.ts';
 import { gasSummary } from './gasSummary.ts';
 import { loadFactor } from './loadFactor.ts';
@@ -24,8 +24,6 @@ export interface RunSummaryParameters {
   resultsSha256: string;
 }
 
-const round = (value: number, decimals: number) => fixed({ value, decimals });
-const roundOrNull = (value: number | null, decimals: number) => (value === null ? null : round(value, decimals));
 
 /** summary.json (docs/run-directory.md): the run's KPIs, computed from the engine's run record and rounded for the file. */
 export function runSummary({ record: p, eventActive, price, carbon, resultsSha256 }: RunSummaryParameters) {
